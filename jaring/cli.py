@@ -1,0 +1,113 @@
+"""The `jaring` command line: load exports, show what the database holds, build the demo, run benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from jaring import db
+
+TABLES = ("imports", "accounts", "detections", "status_history", "identifiers", "account_identifiers", "cases",
+          "case_identifiers", "regions", "rejects", "unresolved_regions")
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="database file (default: $JARING_DB, else data/jaring.duckdb)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(prog="jaring", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    load = commands.add_parser("load", help="import detection or case exports (CSV, XLSX, JSON, JSONL, Parquet)")
+    load.add_argument("paths", nargs="+", type=Path)
+    load.add_argument("--kind", choices=("detections", "cases"), help="default: detected from the headers")
+    _add_db_option(load)
+
+    info = commands.add_parser("info", help="row counts per table and the latest imports")
+    _add_db_option(info)
+
+    demo = commands.add_parser("demo", help="write the synthetic demo exports and load them")
+    demo.add_argument("--out", type=Path, default=db.PROJECT_ROOT / "data" / "demo")
+    demo.add_argument("--seed", type=int, default=7)
+    _add_db_option(demo)
+
+    bench = commands.add_parser("bench", help="benchmarks on large synthetic data (prints ratios to a baseline)")
+    bench.add_argument("suite", choices=("ingest",))
+    bench.add_argument("--rows", type=int, default=1_000_000)
+    bench.add_argument("--dir", type=Path, default=db.PROJECT_ROOT / "data" / "bench")
+    return parser
+
+
+def cmd_load(args) -> int:
+    """Import files; exit 1 when any file could not be loaded at all."""
+    from jaring.ingest import import_files
+
+    missing = [p for p in args.paths if not p.is_file()]
+    for path in missing:
+        print(f"FAILED  {path}: no such file", file=sys.stderr)
+    results = import_files(db.resolve_db_path(args.db), [p for p in args.paths if p.is_file()], kind=args.kind)
+    for result in results:
+        print(result.summary(), file=sys.stderr if result.status == "failed" else sys.stdout)
+    return 1 if missing or any(r.status == "failed" for r in results) else 0
+
+
+def cmd_info(args) -> int:
+    """Print table counts and the ten latest imports."""
+    path = db.resolve_db_path(args.db)
+    reader = db.Reader(path)
+    if not reader.exists():
+        print(f"no database at {path}; create one with `jaring load FILE` or `jaring demo`", file=sys.stderr)
+        return 1
+    print(f"database: {path}")
+    counts = reader.query("table_row_counts")
+    for row in counts.itertuples(index=False):
+        print(f"  {row.table_name:<22}{row.row_count:>12,}")
+    imports = reader.query("recent_imports", limit=10)
+    print("latest imports:" if len(imports) else "no imports yet")
+    for row in imports.itertuples(index=False):
+        print(f"  #{row.import_id:<4} {row.finished_at:%Y-%m-%d %H:%M}  {row.kind:<10} {row.source:<5} "
+              f"{row.rows_loaded:>8,} loaded {row.rows_rejected:>6,} rejected  {row.file_name}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    """Write and load the demo dataset."""
+    from jaring.demo import build_demo
+
+    results = build_demo(db.resolve_db_path(args.db), args.out, seed=args.seed)
+    for result in results:
+        print(result.summary())
+    return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def cmd_bench(args) -> int:
+    """Run a benchmark suite."""
+    from jaring.bench import run_ingest_benchmark
+
+    run_ingest_benchmark(rows=args.rows, work_dir=args.dir)
+    return 0
+
+
+COMMANDS = {"load": cmd_load, "info": cmd_info, "demo": cmd_demo, "bench": cmd_bench}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except db.WriterBusy as exc:
+        print(f"error: {exc}; try again when it has finished", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the database was left as it was before this command", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

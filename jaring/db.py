@@ -1,0 +1,246 @@
+"""The one place that talks to DuckDB: database location, readers, the writer, and named queries.
+
+Connection model. DuckDB lets one process hold a file for writing, and any open connection (even read-only)
+in another process blocks a writer. The dashboard must keep reading while an analyst runs `jaring load`, so:
+
+* Readers (the app, notebooks via `jaring`) open the database file **read-only** and never write to it.
+* The writer never opens the live file. It takes an exclusive lock file, copies the database to a working
+  file next to it, writes there (one transaction per imported file), checkpoints, and atomically renames the
+  working file over the live one. A reader that still has the old file open keeps reading a consistent old
+  snapshot; the next read notices the new file (its inode/mtime changed) and reopens.
+* A failure anywhere before the rename leaves the live file byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from filelock import FileLock, Timeout
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+QUERIES_DIR = PROJECT_ROOT / "queries"
+DEFAULT_DB = PROJECT_ROOT / "data" / "jaring.duckdb"
+WRITER_LOCK_TIMEOUT_S = 600
+
+DuckDBError = duckdb.Error
+
+
+class QueryError(RuntimeError):
+    """A named query failed; the message carries the query name and its SQL."""
+
+
+class WriterBusy(RuntimeError):
+    """Another process kept the writer lock for longer than we were willing to wait."""
+
+
+def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The database file: an explicit path, else `JARING_DB`, else `data/jaring.duckdb` in the project."""
+    chosen = explicit or os.environ.get("JARING_DB") or DEFAULT_DB
+    return Path(chosen).expanduser().resolve()
+
+
+def quote_identifier(name: str) -> str:
+    """Quote a column or table name for SQL. The only way a variable identifier enters a statement."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+# ---------------------------------------------------------------- named queries
+
+
+@cache
+def load_query(name: str) -> str:
+    """The SQL text of `queries/<name>.sql` (names may contain a sub-folder, e.g. 'ingest/upsert')."""
+    if not re.fullmatch(r"[a-z0-9_]+(/[a-z0-9_]+)*", name):
+        raise QueryError(f"invalid query name {name!r}")
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise QueryError(f"no query file {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def _strip_comments_and_strings(sql: str) -> str:
+    """Remove comments and string literals so that `$name` inside them is not taken for a parameter."""
+    sql = re.sub(r"--[^\n]*", " ", sql)
+    sql = re.sub(r"/\*.*?\*/", " ", sql, flags=re.S)
+    return re.sub(r"'(?:[^']|'')*'", "''", sql)
+
+
+@cache
+def query_parameters(name: str) -> frozenset[str]:
+    """The `$named` parameters a query uses."""
+    return frozenset(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", _strip_comments_and_strings(load_query(name))))
+
+
+def execute_query(con: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
+    """Run a named query with exactly the parameters it declares; errors name the query."""
+    wanted = query_parameters(name)
+    missing, extra = wanted - params.keys(), params.keys() - wanted
+    if missing or extra:
+        raise QueryError(f"query {name}: missing parameters {sorted(missing)}, unexpected {sorted(extra)}")
+    sql = load_query(name)
+    try:
+        return con.execute(sql, params or None)
+    except duckdb.Error as exc:
+        raise QueryError(f"query {name} failed: {exc}\n--- SQL ---\n{sql}") from exc
+
+
+# ---------------------------------------------------------------- readers
+
+
+def file_version(path: Path) -> tuple[int, int, int] | None:
+    """Identity of the current database file; changes whenever the writer swaps in a new one."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+class Reader:
+    """Read-only access to one database file, reopened automatically when the writer replaces it.
+
+    Safe to share between threads: each query runs on its own cursor.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._version: tuple[int, int, int] | None = None
+
+    @property
+    def version(self) -> tuple[int, int, int] | None:
+        """The file identity; pass it into caches so results refresh after an import."""
+        return file_version(self.path)
+
+    def exists(self) -> bool:
+        """Whether the database file exists."""
+        return self.path.is_file()
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        version = self.version
+        if version is None:
+            raise FileNotFoundError(f"no database at {self.path}")
+        with self._lock:
+            if self._con is None or version != self._version:
+                # The previous connection is not closed here: cursors of running queries keep it alive and
+                # it closes when they finish. It points at the old, consistent snapshot.
+                self._con = _open_read_only(self.path)
+                self._version = version
+            return self._con
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A fresh cursor on the current file."""
+        return self._connection().cursor()
+
+    def query(self, name: str, **params) -> pd.DataFrame:
+        """Run `queries/<name>.sql` with named parameters and return a DataFrame."""
+        return execute_query(self.cursor(), name, **params).df()
+
+    def sql(self, statement: str, params: list | dict | None = None) -> pd.DataFrame:
+        """Run a constant statement (tests and the CLI's info); user values only as parameters."""
+        return self.cursor().execute(statement, params).df()
+
+
+def _open_read_only(path: Path, attempts: int = 50) -> duckdb.DuckDBPyConnection:
+    """Open read-only, waiting briefly if some other tool (a notebook) holds the file for writing."""
+    for attempt in range(attempts):
+        try:
+            return duckdb.connect(str(path), read_only=True)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+    raise AssertionError("unreachable")
+
+
+# ---------------------------------------------------------------- the writer
+
+
+def _work_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.work")
+
+
+def _remove_database_files(path: Path) -> None:
+    for candidate in (path, Path(f"{path}.wal")):
+        candidate.unlink(missing_ok=True)
+
+
+@contextmanager
+def writer(path: str | os.PathLike, timeout_s: float = WRITER_LOCK_TIMEOUT_S) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection on a working copy that replaces the live file when the block succeeds.
+
+    Raises:
+        WriterBusy: another writer held the lock longer than `timeout_s`.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(f"{path}.lock")
+    try:
+        lock.acquire(timeout=timeout_s)
+    except Timeout as exc:
+        raise WriterBusy(f"another import into {path} is still running") from exc
+    work = _work_path(path)
+    try:
+        _remove_database_files(work)
+        if path.exists():
+            shutil.copyfile(path, work)
+        con = duckdb.connect(str(work))
+        try:
+            yield con
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        _replace(work, path)
+    finally:
+        _remove_database_files(work)
+        lock.release()
+
+
+def _replace(work: Path, live: Path, attempts: int = 50) -> None:
+    # On Windows a file open by a reader cannot be replaced; readers hold it only briefly, so retry.
+    for attempt in range(attempts):
+        try:
+            os.replace(work, live)
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script of our own on statement ends (a `;` closing a line); our scripts keep that form."""
+    return [part.strip() for part in re.split(r";[ \t]*(?:--[^\n]*)?\n", sql + "\n") if _has_code(part)]
+
+
+def _has_code(part: str) -> bool:
+    return bool(_strip_comments_and_strings(part).strip())
+
+
+def run_script(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:
+    """Execute a multi-statement SQL file of `queries/`, giving each statement the parameters it uses."""
+    for statement in _statements(load_query(name)):
+        used = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", _strip_comments_and_strings(statement)))
+        missing = used - params.keys()
+        if missing:
+            raise QueryError(f"script {name}: missing parameters {sorted(missing)}")
+        try:
+            con.execute(statement, {k: params[k] for k in used} or None)
+        except duckdb.Error as exc:
+            raise QueryError(f"script {name} failed: {exc}\n--- statement ---\n{statement}") from exc
+
+
+def register_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    """Make a DataFrame visible to SQL under `name` (a constant chosen by the caller)."""
+    con.register(name, frame)

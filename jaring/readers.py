@@ -1,0 +1,234 @@
+"""Read an export file of any supported format into a DuckDB table of text columns, losing nothing.
+
+Every value is read as text (dates, phone numbers and "500.000" are parsed later by Jaring, never guessed by
+a sniffer). The table is named `raw` with columns `c0..cN` plus `_row`, the 1-based data row in the file;
+lines the CSV parser cannot split go to `raw_rejects(_row, raw, reason)` instead of being dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+SUPPORTED_SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
+DELIMITERS = ",;\t|"
+MAX_LINE_BYTES = 8_000_000
+
+
+class UnreadableFile(ValueError):
+    """The file cannot be read as an export at all; the message says why, for the analyst."""
+
+
+@dataclass
+class RawTable:
+    """What was read: original headers in column order, and notes such as the encoding used."""
+
+    headers: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    def column(self, header: str) -> str:
+        """The `cN` column that holds `header`."""
+        return f"c{self.headers.index(header)}"
+
+
+def read_into(con, path: Path) -> RawTable:
+    """Create temp tables `raw` and `raw_rejects` on `con` from the file at `path`.
+
+    Raises:
+        UnreadableFile: unsupported type, binary content, no header, or no rows.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnreadableFile(
+            f"unsupported file type '{suffix or path.name}'; use CSV, TSV, XLSX, JSON, JSONL or Parquet"
+        )
+    if path.stat().st_size == 0:
+        raise UnreadableFile("the file is empty")
+    con.execute("create or replace temp table raw_rejects (_row integer, raw varchar, reason varchar)")
+    if suffix in CSV_SUFFIXES:
+        table = _read_csv(con, path)
+    else:
+        frame = _read_frame(path, suffix)
+        table = _load_frame(con, frame)
+    (rows,) = con.execute("select count(*) from raw").fetchone()
+    (bad,) = con.execute("select count(*) from raw_rejects").fetchone()
+    if rows + bad == 0:
+        raise UnreadableFile("the file has a header but no data rows")
+    return table
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _decode_to_utf8(path: Path) -> tuple[Path, str]:
+    """Return a UTF-8 file to read (the original when it already is one) and the encoding found."""
+    data = path.read_bytes()
+    if b"\x00" in data[:65536]:
+        raise UnreadableFile("the file contains binary data, not text; is it really a CSV export?")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        encoding = "utf-8 (BOM)"
+    else:
+        encoding = "utf-8"
+    try:
+        text = data.decode("utf-8")
+        if encoding == "utf-8":
+            return path, encoding
+    except UnicodeDecodeError:
+        # Windows Excel saves CSV as cp1252; bytes cp1252 leaves undefined fall back to latin-1.
+        try:
+            text = data.decode("cp1252")
+            encoding = "cp1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            encoding = "latin-1"
+    tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8", newline="")
+    with tmp:
+        tmp.write(text)
+    return Path(tmp.name), encoding
+
+
+def _header_and_delimiter(path: Path) -> tuple[list[str], str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        sample = handle.read(65536)
+    first_line = sample.splitlines()[0] if sample.strip() else ""
+    if not first_line.strip():
+        raise UnreadableFile("the first line is empty: the file must start with a header row")
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        # One column, or too few lines for the sniffer: pick the delimiter that splits the header most.
+        delimiter = max(DELIMITERS, key=first_line.count)
+    header = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
+    headers = [h.strip() for h in header]
+    if len(headers) < 2:
+        raise UnreadableFile(
+            f"could not find a column delimiter in the header line {first_line[:200]!r}; "
+            "expected columns separated by , ; tab or |"
+        )
+    return headers, delimiter
+
+
+def _read_csv(con, path: Path) -> RawTable:
+    readable, encoding = _decode_to_utf8(path)
+    try:
+        headers, delimiter = _header_and_delimiter(readable)
+        columns = {f"c{i}": "VARCHAR" for i in range(len(headers))}
+        con.execute(
+            """
+            create or replace temp table raw_parsed as
+            select * from read_csv($path, delim=$delim, header=false, skip=1, auto_detect=false,
+                                   columns=$columns, quote='"', escape='"', all_varchar=true,
+                                   store_rejects=true, rejects_table='csv_errors', rejects_scan='csv_scans',
+                                   max_line_size=$max_line)
+            """,
+            {"path": str(readable), "delim": delimiter, "columns": columns, "max_line": MAX_LINE_BYTES},
+        )
+        _number_csv_rows(con)
+    except Exception as exc:  # DuckDB's own parse failure: report it as an unreadable file
+        if isinstance(exc, UnreadableFile):
+            raise
+        raise UnreadableFile(f"could not parse the CSV: {str(exc).splitlines()[0]}") from exc
+    finally:
+        if readable != path:
+            readable.unlink(missing_ok=True)
+    notes = [f"encoding {encoding}", f"delimiter {delimiter!r}"]
+    return RawTable(headers=headers, notes=notes)
+
+
+def _number_csv_rows(con) -> None:
+    """Give each parsed row its data-row number, counting the lines the parser rejected."""
+    con.execute(
+        """
+        create or replace temp table raw_rejects as
+        select distinct on (line) (line - 1)::integer as _row, csv_line as raw,
+               'line ' || line || ': ' || error_message as reason
+        from csv_errors order by line
+        """
+    )
+    # The k-th parsed row is the k-th data row number not taken by a rejected line.
+    con.execute(
+        """
+        create or replace temp table raw as
+        with gaps as (
+            select _row - row_number() over (order by _row) + 1 as good_before from raw_rejects
+        ), numbered as (
+            select rowid - (select min(rowid) from raw_parsed) + 1 as k, * from raw_parsed
+        )
+        select (k + (select count(*) from gaps where good_before <= k))::integer as _row,
+               numbered.* exclude (k)
+        from numbered
+        """
+    )
+    con.execute("drop table raw_parsed")
+
+
+# ---------------------------------------------------------------- other formats
+
+
+def _read_frame(path: Path, suffix: str) -> pd.DataFrame:
+    try:
+        if suffix in EXCEL_SUFFIXES:
+            return _read_excel(path)
+        if suffix in JSON_SUFFIXES:
+            return _read_json(path, lines=suffix != ".json")
+        return pd.read_parquet(path)
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # any parser error of a corrupt file becomes a clear message
+        raise UnreadableFile(f"could not read the {suffix.lstrip('.').upper()} file: {exc}") from exc
+
+
+def _read_excel(path: Path) -> pd.DataFrame:
+    sheets = pd.read_excel(path, sheet_name=None, dtype=str, header=0)
+    for frame in sheets.values():
+        if len(frame.columns) >= 2:
+            return frame
+    raise UnreadableFile("no sheet in the workbook has a header row with at least two columns")
+
+
+def _read_json(path: Path, lines: bool) -> pd.DataFrame:
+    text = path.read_text(encoding="utf-8-sig")
+    if lines or not text.lstrip().startswith(("[", "{")):
+        records = [json.loads(line) for line in text.splitlines() if line.strip()]
+    else:
+        records = json.loads(text)
+        if isinstance(records, dict):
+            # Common wrappers: {"data": [...]}, {"records": [...]}, {"rows": [...]}
+            records = next((v for v in records.values() if isinstance(v, list)), [records])
+    if not all(isinstance(r, dict) for r in records):
+        raise UnreadableFile("the JSON must be a list of objects (one per row)")
+    return pd.DataFrame.from_records(records)
+
+
+def _as_text(value) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, list | tuple):
+        return "; ".join(t for v in value if (t := _as_text(v)))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _load_frame(con, frame: pd.DataFrame) -> RawTable:
+    headers = [str(c).strip() for c in frame.columns]
+    text = pd.DataFrame(
+        {f"c{i}": frame.iloc[:, i].map(_as_text).astype(object) for i in range(len(headers))}
+    )
+    text.insert(0, "_row", range(1, len(text) + 1))
+    con.register("raw_frame", text)
+    column_casts = ", ".join(f"c{i}::varchar as c{i}" for i in range(len(headers)))
+    con.execute(f"create or replace temp table raw as select _row::integer as _row, {column_casts} from raw_frame")  # noqa: S608 - generated cN names only
+    con.unregister("raw_frame")
+    return RawTable(headers=headers)

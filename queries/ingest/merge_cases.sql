@@ -1,0 +1,36 @@
+-- Merge staged cases into cases, identifiers and case_identifiers. Idempotent.
+-- Reads temp tables ctx(import_id, now_jakarta), stg_cases, stg_identifiers.
+
+create or replace temp table new_case_ids as
+select case_id from stg_cases where case_id not in (select case_id from cases);
+
+insert into cases by name
+select case_id, reported_at, origin_region_code,
+       (select r.province_code from regions r where r.code = s.origin_region_code) as origin_province_code,
+       nullif(origin_raw, '') as origin_raw, destination_country, case_type, channel,
+       coalesce(victims, 1) as victims, status, description, (select import_id from ctx) as import_id
+from stg_cases s
+on conflict (case_id) do update set
+    reported_at = excluded.reported_at, origin_region_code = excluded.origin_region_code,
+    origin_province_code = excluded.origin_province_code, origin_raw = excluded.origin_raw,
+    destination_country = excluded.destination_country, case_type = excluded.case_type,
+    channel = excluded.channel, victims = excluded.victims, status = excluded.status,
+    description = excluded.description, import_id = excluded.import_id;
+
+insert into identifiers (identifier_id, kind, value)
+select coalesce((select max(identifier_id) from identifiers), 0) + row_number() over (order by kind, value),
+       kind, value
+from (select distinct kind, value from stg_identifiers) n
+where not exists (select 1 from identifiers i where i.kind = n.kind and i.value = n.value);
+
+insert into case_identifiers by name
+select s.case_id, i.identifier_id, min(s.source_field) as source_field,
+       any_value((select import_id from ctx)) as import_id
+from stg_identifiers s
+join identifiers i on i.kind = s.kind and i.value = s.value
+group by s.case_id, i.identifier_id
+on conflict do nothing;
+
+create or replace temp table merge_counts as
+select 0 as new_accounts, 0 as new_detections, 0 as status_changes,
+       (select count(*) from new_case_ids)::integer as new_cases;

@@ -1,0 +1,147 @@
+-- Merge staged detections into the modelled tables: accounts, detections, status_history, identifiers.
+-- Reads temp tables ctx(import_id, now_jakarta), stg_detections, stg_identifiers. Idempotent: merging the
+-- same rows again changes nothing.
+
+create or replace temp table touched_accounts as
+select account_key,
+       arg_max(platform, detected_at) as platform,
+       arg_max(handle, detected_at) as handle,
+       arg_max(account_url, detected_at) filter (where account_url is not null) as url,
+       arg_max(display_name, detected_at) filter (where display_name is not null) as display_name,
+       max(detected_at) as latest
+from stg_detections
+group by account_key;
+
+create or replace temp table before_status as
+select a.account_id, a.status
+from accounts a join touched_accounts t using (account_key);
+
+insert into accounts (account_id, account_key, platform, handle, url, display_name)
+select coalesce((select max(account_id) from accounts), 0) + row_number() over (order by t.account_key),
+       t.account_key, t.platform, t.handle, t.url, t.display_name
+from touched_accounts t
+where t.account_key not in (select account_key from accounts);
+
+-- Keep the URL and display name of the most recent detection seen so far.
+update accounts a
+set url = coalesce(t.url, a.url),
+    display_name = coalesce(t.display_name, a.display_name)
+from touched_accounts t
+where a.account_key = t.account_key and (a.last_seen is null or t.latest >= a.last_seen);
+
+create or replace temp table stg_rows as
+select d.*, a.account_id
+from stg_detections d join accounts a using (account_key);
+
+create or replace temp table new_detection_ids as
+select detection_id from stg_rows
+where detection_id not in (select detection_id from detections);
+
+-- A detection already known is overwritten only by a row that is at least as recent, so importing an older
+-- export after a newer one does not roll a status back.
+insert into detections by name
+select detection_id, account_id, detected_at, content_url, content_text, target_region_raw,
+       target_region_code, destination_country, status, reported_at, blocked_at, status_changed_at, lat, lon,
+       (select import_id from ctx) as import_id
+from stg_rows
+on conflict (detection_id) do update set
+    account_id = excluded.account_id, detected_at = excluded.detected_at, content_url = excluded.content_url,
+    content_text = excluded.content_text, target_region_raw = excluded.target_region_raw,
+    target_region_code = excluded.target_region_code, destination_country = excluded.destination_country,
+    status = excluded.status, reported_at = excluded.reported_at, blocked_at = excluded.blocked_at,
+    status_changed_at = excluded.status_changed_at, lat = excluded.lat, lon = excluded.lon,
+    import_id = excluded.import_id
+where coalesce(excluded.status_changed_at, greatest(excluded.detected_at, excluded.reported_at, excluded.blocked_at))
+   >= coalesce(detections.status_changed_at,
+               greatest(detections.detected_at, detections.reported_at, detections.blocked_at));
+
+-- Status events. Each date column is an event; a status without its own date column dates from status_at.
+insert into status_history by name
+with events as (
+    select account_id, 'reported' as status, reported_at as changed_at from stg_rows where reported_at is not null
+    union
+    select account_id, 'blocked', blocked_at from stg_rows where blocked_at is not null
+    union
+    select account_id, status, status_at from stg_rows
+    where status in ('rejected', 'restored')
+       or (status = 'reported' and reported_at is null)
+       or (status = 'blocked' and blocked_at is null)
+)
+select distinct e.account_id, e.status, e.changed_at, (select import_id from ctx) as import_id
+from events e
+where not exists (
+    select 1 from status_history h
+    where h.account_id = e.account_id and h.status = e.status and h.changed_at = e.changed_at
+);
+
+-- The 'detected' event sits at the account's first detection; an older detection moves it.
+create or replace temp table first_seen_now as
+select account_id, min(detected_at) as first_seen, max(detected_at) as last_seen
+from detections
+where account_id in (select account_id from stg_rows)
+group by account_id;
+
+delete from status_history h
+using first_seen_now f
+where h.account_id = f.account_id and h.status = 'detected' and h.changed_at <> f.first_seen;
+
+insert into status_history by name
+select f.account_id, 'detected' as status, f.first_seen as changed_at, (select import_id from ctx) as import_id
+from first_seen_now f
+where not exists (
+    select 1 from status_history h where h.account_id = f.account_id and h.status = 'detected'
+);
+
+-- Derived account state from the event log. Ties on the same instant order by the lifecycle.
+create or replace temp table account_state as
+with ordered as (
+    select h.*,
+           row_number() over (
+               partition by account_id
+               order by changed_at desc,
+                        case status when 'restored' then 5 when 'blocked' then 4 when 'rejected' then 3
+                                    when 'reported' then 2 else 1 end desc) as recency
+    from status_history h
+    where account_id in (select account_id from first_seen_now)
+), last_restore as (
+    select account_id, max(changed_at) as restored_at from ordered where status = 'restored' group by account_id
+)
+select o.account_id,
+       o.status,
+       case when o.status = 'blocked' then o.changed_at end as blocked_at,
+       (select min(r.changed_at) from ordered r
+        where r.account_id = o.account_id and r.status = 'reported'
+          and r.changed_at >= coalesce((select restored_at from last_restore l where l.account_id = o.account_id),
+                                       timestamp '1900-01-01')) as reported_at
+from ordered o
+where o.recency = 1;
+
+update accounts a
+set first_seen = f.first_seen, last_seen = f.last_seen,
+    status = s.status, blocked_at = s.blocked_at, reported_at = s.reported_at
+from first_seen_now f join account_state s using (account_id)
+where a.account_id = f.account_id;
+
+insert into identifiers (identifier_id, kind, value)
+select coalesce((select max(identifier_id) from identifiers), 0) + row_number() over (order by kind, value),
+       kind, value
+from (select distinct kind, value from stg_identifiers) n
+where not exists (select 1 from identifiers i where i.kind = n.kind and i.value = n.value);
+
+insert into account_identifiers by name
+select a.account_id, i.identifier_id, s.detection_id, min(s.source_field) as source_field,
+       any_value((select import_id from ctx)) as import_id
+from stg_identifiers s
+join accounts a using (account_key)
+join identifiers i on i.kind = s.kind and i.value = s.value
+group by a.account_id, i.identifier_id, s.detection_id
+on conflict do nothing;
+
+create or replace temp table merge_counts as
+select
+    (select count(*) from touched_accounts where account_key not in
+        (select a.account_key from accounts a join before_status b using (account_id)))::integer as new_accounts,
+    (select count(*) from new_detection_ids)::integer as new_detections,
+    (select count(*) from accounts a join before_status b using (account_id)
+     where a.status is distinct from b.status)::integer as status_changes,
+    0 as new_cases;

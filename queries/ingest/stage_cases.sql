@@ -1,0 +1,78 @@
+-- Stage a case export: typed rows, rejects with reasons, recruiter identifiers, unresolved origins.
+-- Reads temp tables src, ctx, map_country, map_victims, map_regency, map_province, cell_pieces, text_pieces,
+-- map_cells, map_texts (built by jaring.staging). Writes temp tables typed and stg_*.
+
+create or replace temp table typed as
+select
+    s._row,
+    s._too_long,
+    s.case_id as source_id,
+    s.reported_at as reported_raw,
+    jaring_timestamp(s.reported_at) as reported_at,
+    s.origin_province,
+    s.origin_regency,
+    concat_ws(', ', s.origin_regency, s.origin_province) as origin_raw,
+    coalesce(rg.code, pv.code) as origin_region_code,
+    c.value as destination_country,
+    s.destination_country as destination_raw,
+    s.case_type,
+    s.channel,
+    s.victims as victims_raw,
+    v.value as victims,
+    s.status,
+    s.description
+from src s
+left join map_regency rg on rg.raw = s.origin_regency and rg.hint is not distinct from s.origin_province
+left join map_province pv on pv.raw = s.origin_province
+left join map_country c on c.raw = s.destination_country
+left join map_victims v on v.raw = s.victims;
+
+create or replace temp table stg_rejects as
+with reasons as (
+    select _row, case
+        when _too_long then 'a cell is longer than 20,000 characters'
+        when reported_raw is null then 'no report date'
+        when reported_at is null then 'unreadable or impossible report date ''' || reported_raw || ''''
+        when reported_at < timestamp '2000-01-01' or reported_at > (select now_jakarta from ctx) + interval 1 day
+            then 'date outside 2000 to today'
+        when victims_raw is not null and (victims is null or victims < 1)
+            then 'unreadable number of victims ''' || victims_raw || ''''
+    end as reason
+    from typed
+)
+select _row, reason from reasons where reason is not null;
+
+create or replace temp table stg_cases as
+select
+    coalesce(t.source_id, 'h:' || left(md5(concat_ws('|', t.reported_at::varchar, t.origin_raw,
+                                                    t.destination_raw, t.case_type, t.description)), 20)) as case_id,
+    t.*
+from typed t
+where t._row not in (select _row from stg_rejects)
+qualify row_number() over (partition by case_id order by t._row desc) = 1;
+
+create or replace temp table stg_identifiers as
+select distinct c.case_id, m.kind, m.value, m.source_field
+from stg_cases c
+join cell_pieces p on p._row = c._row
+join map_cells m on m.source_field = p.source_field and m.piece = p.piece
+where m.value is not null
+union
+select distinct c.case_id, m.kind, m.value, p.source_field
+from stg_cases c
+join text_pieces p on p._row = c._row
+join map_texts m on m.source_field = p.pattern and m.piece = p.piece;
+
+create or replace temp table stg_identifier_problems as
+select m.piece as raw, m.kind, count(*)::integer as rows
+from stg_cases c
+join cell_pieces p on p._row = c._row
+join map_cells m on m.source_field = p.source_field and m.piece = p.piece
+where m.value is null
+group by all;
+
+create or replace temp table stg_unresolved as
+select origin_raw as raw, 'origin' as field, count(*)::integer as rows
+from stg_cases
+where origin_raw <> '' and origin_region_code is null
+group by all;

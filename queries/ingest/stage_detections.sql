@@ -1,0 +1,103 @@
+-- Stage a detection export: typed rows, rejects with reasons, identifiers, unresolved texts.
+-- Reads temp tables src, ctx, map_account, map_status, map_country, map_region, cell_pieces, text_pieces,
+-- map_cells, map_texts (built by jaring.staging). Writes temp tables typed and stg_*.
+
+create or replace temp table typed as
+select
+    s._row,
+    s._too_long,
+    s.detection_id as source_id,
+    a.platform,
+    a.handle,
+    a.platform || ':' || a.handle as account_key,
+    a.url as account_url,
+    s.display_name,
+    s.detected_at as detected_raw,
+    jaring_timestamp(s.detected_at) as detected_at,
+    s.reported_at as reported_raw,
+    jaring_timestamp(s.reported_at) as reported_at,
+    s.blocked_at as blocked_raw,
+    jaring_timestamp(s.blocked_at) as blocked_at,
+    s.status_changed_at as status_changed_raw,
+    jaring_timestamp(s.status_changed_at) as status_changed_at,
+    s.status as status_raw,
+    st.value as status,
+    s.content_url,
+    s.content_text,
+    s.target_region as target_region_raw,
+    r.code as target_region_code,
+    c.value as destination_country,
+    try_cast(replace(s.lat, ',', '.') as double) as lat,
+    try_cast(replace(s.lon, ',', '.') as double) as lon
+from src s
+left join map_account a
+    on a.platform_raw is not distinct from s.platform
+    and a.handle_raw is not distinct from s.account_handle
+    and a.url_raw is not distinct from s.account_url
+left join map_status st on st.raw = s.status
+left join map_country c on c.raw = s.destination_country
+left join map_region r on r.raw = s.target_region;
+
+create or replace temp table stg_rejects as
+with reasons as (
+    select _row, case
+        when _too_long then 'a cell is longer than 20,000 characters'
+        when handle is null then 'no account: the row has no readable account handle or URL'
+        when detected_raw is null then 'no detection date'
+        when detected_at is null then 'unreadable or impossible detection date ''' || detected_raw || ''''
+        when reported_raw is not null and reported_at is null
+            then 'unreadable or impossible report date ''' || reported_raw || ''''
+        when blocked_raw is not null and blocked_at is null
+            then 'unreadable or impossible block date ''' || blocked_raw || ''''
+        when status_changed_raw is not null and status_changed_at is null
+            then 'unreadable or impossible status date ''' || status_changed_raw || ''''
+        when least(detected_at, reported_at, blocked_at, status_changed_at) < timestamp '2000-01-01'
+            or greatest(detected_at, reported_at, blocked_at, status_changed_at)
+               > (select now_jakarta from ctx) + interval 1 day
+            then 'date outside 2000 to today'
+        when status_raw is not null and status is null
+            then 'unknown status ''' || status_raw || ''' (expected detected, reported, blocked, rejected or restored)'
+    end as reason
+    from typed
+)
+select _row, reason from reasons where reason is not null;
+
+create or replace temp table stg_detections as
+select
+    coalesce(t.source_id, 'h:' || left(md5(concat_ws('|', t.account_key, t.detected_at::varchar,
+                                                    t.content_url, t.content_text)), 20)) as detection_id,
+    t.*,
+    -- A row's status date: the date of the event its status names, else the latest date it carries.
+    coalesce(t.status_changed_at,
+             case t.status when 'blocked' then t.blocked_at when 'reported' then t.reported_at end,
+             greatest(t.detected_at, t.reported_at, t.blocked_at)) as status_at
+from typed t
+where t._row not in (select _row from stg_rejects)
+-- The same detection twice in one file: the later row wins.
+qualify row_number() over (partition by detection_id order by t._row desc) = 1;
+
+create or replace temp table stg_identifiers as
+select distinct d.detection_id, d.account_key, m.kind, m.value, m.source_field
+from stg_detections d
+join cell_pieces p on p._row = d._row
+join map_cells m on m.source_field = p.source_field and m.piece = p.piece
+where m.value is not null
+union
+select distinct d.detection_id, d.account_key, m.kind, m.value, p.source_field
+from stg_detections d
+join text_pieces p on p._row = d._row
+join map_texts m on m.source_field = p.pattern and m.piece = p.piece;
+
+create or replace temp table stg_identifier_problems as
+select m.piece as raw, m.kind, count(*)::integer as rows
+from stg_detections d
+join cell_pieces p on p._row = d._row
+join map_cells m on m.source_field = p.source_field and m.piece = p.piece
+where m.value is null
+group by all;
+
+create or replace temp table stg_unresolved as
+select target_region_raw as raw, 'target_region' as field, count(*)::integer as rows
+from stg_detections
+where target_region_raw is not null and target_region_code is null
+group by all;

@@ -1,0 +1,144 @@
+-- Jaring database schema. All timestamps are Asia/Jakarta wall-clock time (TIMESTAMP without zone).
+-- Applied with CREATE ... IF NOT EXISTS, so opening an older database adds what is missing.
+
+create sequence if not exists import_id_seq start 1;
+
+create table if not exists imports (
+    import_id      integer primary key default nextval('import_id_seq'),
+    kind           varchar not null,            -- detections | cases
+    file_name      varchar not null,
+    sha256         varchar not null,
+    source         varchar not null default 'real',   -- real | demo
+    rows_read      integer not null default 0,
+    rows_loaded    integer not null default 0,
+    rows_rejected  integer not null default 0,
+    new_accounts   integer not null default 0,
+    new_detections integer not null default 0,
+    new_cases      integer not null default 0,
+    status_changes integer not null default 0,
+    invalid_identifiers integer not null default 0,  -- phone/bank texts that did not normalise
+    column_mapping json,                          -- canonical field -> header in the file
+    started_at     timestamp not null,
+    finished_at    timestamp
+);
+
+create table if not exists regions (
+    code           varchar primary key,          -- Kemendagri code: '32' province, '32.12' regency/city
+    level          varchar not null,             -- province | regency
+    name           varchar not null,
+    province_code  varchar not null,
+    kind           varchar,                      -- provinsi | kabupaten | kota
+    lat            double,
+    lon            double,
+    population     bigint
+);
+
+create table if not exists countries (
+    iso2           varchar primary key,
+    iso3           varchar,
+    name_en        varchar,
+    name_id        varchar,
+    region_id      varchar,
+    lat            double,
+    lon            double
+);
+
+create table if not exists accounts (
+    account_id     integer primary key,
+    account_key    varchar not null unique,      -- platform ':' normalised handle (or domain for websites)
+    platform       varchar not null,
+    handle         varchar not null,
+    url            varchar,
+    display_name   varchar,
+    first_seen     timestamp,
+    last_seen      timestamp,
+    status         varchar,                      -- detected | reported | blocked | rejected | restored
+    reported_at    timestamp,                    -- first report of the current episode (after the last restore)
+    blocked_at     timestamp                     -- block of the current episode; null unless status = blocked
+);
+
+create table if not exists detections (
+    detection_id        varchar primary key,     -- source id, or 'h:' + hash of the identifying fields
+    account_id          integer not null,
+    detected_at         timestamp not null,
+    content_url         varchar,
+    content_text        varchar,
+    target_region_raw   varchar,
+    target_region_code  varchar,
+    destination_country varchar,                 -- ISO 3166 alpha-2
+    status              varchar,
+    reported_at         timestamp,
+    blocked_at          timestamp,
+    status_changed_at   timestamp,
+    lat                 double,
+    lon                 double,
+    import_id           integer not null         -- the import that last wrote this row
+);
+
+create table if not exists status_history (
+    account_id     integer not null,
+    status         varchar not null,
+    changed_at     timestamp not null,
+    import_id      integer not null,              -- the import that first reported this event
+    primary key (account_id, status, changed_at)
+);
+
+create table if not exists identifiers (
+    identifier_id  integer primary key,
+    kind           varchar not null,             -- phone | bank_account | ewallet | email | url | domain | telegram | whatsapp | handle
+    value          varchar not null,
+    unique (kind, value)
+);
+
+create table if not exists account_identifiers (
+    account_id     integer not null,
+    identifier_id  integer not null,
+    detection_id   varchar not null,
+    source_field   varchar not null,             -- the export column it came from, or 'content_text'
+    import_id      integer not null,
+    primary key (account_id, identifier_id, detection_id)
+);
+
+create table if not exists cases (
+    case_id             varchar primary key,     -- source id, or 'h:' + hash of the identifying fields
+    reported_at         timestamp not null,
+    origin_region_code  varchar,                 -- regency code when known, else province code
+    origin_province_code varchar,
+    origin_raw          varchar,
+    destination_country varchar,                 -- ISO 3166 alpha-2
+    case_type           varchar,
+    channel             varchar,
+    victims             integer not null default 1,
+    status              varchar,
+    description         varchar,
+    import_id           integer not null
+);
+
+create table if not exists case_identifiers (
+    case_id        varchar not null,
+    identifier_id  integer not null,
+    source_field   varchar not null,
+    import_id      integer not null,
+    primary key (case_id, identifier_id)
+);
+
+create table if not exists rejects (
+    import_id      integer not null,
+    row_number     integer not null,             -- 1-based data row in the file (header excluded)
+    raw            varchar not null,             -- the row as read, JSON object of header -> text
+    reason         varchar not null
+);
+
+create table if not exists unresolved_regions (
+    raw            varchar not null,
+    field          varchar not null,             -- target_region | origin
+    import_id      integer not null,
+    rows           integer not null
+);
+
+create table if not exists identifier_problems (
+    raw            varchar not null,             -- text from a phone/bank/e-wallet column that did not normalise
+    kind           varchar not null,
+    import_id      integer not null,
+    rows           integer not null
+);
