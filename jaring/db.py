@@ -244,3 +244,8 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:
 def register_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
     """Make a DataFrame visible to SQL under `name` (a constant chosen by the caller)."""
     con.register(name, frame)
+
+
+def memory_connection() -> duckdb.DuckDBPyConnection:
+    """A throw-away in-memory database (benchmark data generation, parsing helpers)."""
+    return duckdb.connect()

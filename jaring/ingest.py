@@ -217,3 +217,13 @@ def _result(con, name: str, kind: str, import_id: int) -> ImportResult:
               "status_changes", "invalid_identifiers", "unresolved_regions")
     return ImportResult(name, "loaded", kind=kind, import_id=import_id, **dict(zip(fields, map(int, row),
                                                                                    strict=True)))
+
+
+def parse_timestamps(texts: list[str | None]) -> list[datetime | None]:
+    """Parse export date texts exactly as an import does (Asia/Jakarta wall-clock time, None if unreadable)."""
+    con = db.memory_connection()
+    con.execute(db.load_query("setup/macros"))
+    frame = pd.DataFrame({"i": range(len(texts)), "s": pd.Series(texts, dtype=object)})
+    db.register_frame(con, "texts", frame)
+    rows = con.execute("select jaring_timestamp(s) from texts order by i").fetchall()
+    return [row[0] for row in rows]

@@ -1,7 +1,8 @@
 -- Parsing helpers for messy export text, created as temporary macros on the import connection.
 -- One definition of "what a date in an export looks like"; the importer and its tests both use it.
 
--- Month names (Indonesian and English, full and abbreviated) become numbers, weekday names and WIB go.
+-- Month names (Indonesian and English, full and abbreviated) become /MM/, so only day-month-year order parses;
+-- weekday names and WIB go.
 create or replace temp macro jaring_month_numbers(s) as
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
@@ -9,18 +10,18 @@ create or replace temp macro jaring_month_numbers(s) as
         lower(s),
         '^(senin|selasa|rabu|kamis|jum''?at|sabtu|minggu|ahad|mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+', ''),
         '\s*(wib|pukul|jam)\b\.?\s*', ' ', 'g'),
-        '\b(januari|january|jan)\b\.?', '01'),
-        '\b(februari|pebruari|february|feb|peb)\b\.?', '02'),
-        '\b(maret|march|mar)\b\.?', '03'),
-        '\b(april|apr)\b\.?', '04'),
-        '\b(mei|may)\b', '05'),
-        '\b(juni|june|jun)\b\.?', '06'),
-        '\b(juli|july|jul)\b\.?', '07'),
-        '\b(agustus|august|agu|agt|ags|aug)\b\.?', '08'),
-        '\b(september|sept|sep)\b\.?', '09'),
-        '\b(oktober|october|okt|oct)\b\.?', '10'),
-        '\b(november|nopember|nov|nop)\b\.?', '11'),
-        '\b(desember|december|des|dec)\b\.?', '12');
+        '\b(januari|january|jan)\b\.?', '/01/'),
+        '\b(februari|pebruari|february|feb|peb)\b\.?', '/02/'),
+        '\b(maret|march|mar)\b\.?', '/03/'),
+        '\b(april|apr)\b\.?', '/04/'),
+        '\b(mei|may)\b', '/05/'),
+        '\b(juni|june|jun)\b\.?', '/06/'),
+        '\b(juli|july|jul)\b\.?', '/07/'),
+        '\b(agustus|august|agu|agt|ags|aug)\b\.?', '/08/'),
+        '\b(september|sept|sep)\b\.?', '/09/'),
+        '\b(oktober|october|okt|oct)\b\.?', '/10/'),
+        '\b(november|nopember|nov|nop)\b\.?', '/11/'),
+        '\b(desember|december|des|dec)\b\.?', '/12/');
 
 -- Text -> TIMESTAMP in Asia/Jakarta wall-clock time, or NULL when it is not a real date.
 -- Day-first: Indonesian exports write 07/03/2025 for 7 March. A value with an explicit UTC offset or Z is
@@ -40,14 +41,13 @@ create or replace temp macro jaring_timestamp(raw) as (
         when regexp_full_match(s, '\d{1,2}[/.-]\d{1,2}[/.-]\d{2}')
             then try_strptime(s, ['%d/%m/%y', '%d-%m-%y', '%d.%m.%y'])
         else try_strptime(
-            regexp_replace(trim(jaring_month_numbers(s)), '\s+', ' ', 'g'),
+            regexp_replace(regexp_replace(trim(jaring_month_numbers(s)), '[\s.-]*/[\s.-]*', '/', 'g'), '\s+', ' ', 'g'),
             ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f',
              '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M', '%Y-%m-%d', '%Y/%m/%d', '%Y/%m/%d %H:%M:%S',
              '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y %H.%M', '%d/%m/%Y',
              '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y',
              '%d.%m.%Y %H:%M', '%d.%m.%Y',
-             '%d %m %Y %H:%M:%S', '%d %m %Y %H:%M', '%d %m %Y %H.%M', '%d %m %Y',
-             '%d %m %y'])
+             '%d/%m/%y'])
         end
     from t
 );

@@ -1,0 +1,184 @@
+"""Every supported format, delimiter and encoding loads the same rows; bad input fails clearly and whole."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from jaring import db
+from jaring.ingest import import_files
+
+HEADERS = ["ID Deteksi", "Tanggal Deteksi", "Platform", "Nama Akun", "Teks Iklan", "Nomor WA", "Negara Tujuan",
+           "Status"]
+ROWS = [
+    ["A-1", "07/03/2025", "Facebook", "kerja.jepang", "Kerja di Jepang, gaji ¥200.000 – tanpa biaya", "0812-0000-1001",
+     "Jepang", "terdeteksi"],
+    ["A-2", "8 Agustus 2025", "TikTok", "@Loker_Dubai", "Café & hotel Dubai; hubungi kami", "+62 812 0000 1002",
+     "UEA", "dilaporkan"],
+    ["A-3", "45723", "X", "jobs_ln", "Proses cepat | berangkat bulan depan", "62812.0000.1003", "Malaysia",
+     "di-takedown"],
+]
+EXPECTED_DATES = {"A-1": datetime(2025, 3, 7), "A-2": datetime(2025, 8, 8), "A-3": datetime(2025, 3, 7)}
+
+
+def frame() -> pd.DataFrame:
+    return pd.DataFrame(ROWS, columns=HEADERS)
+
+
+def write_csv(path: Path, delimiter: str, encoding: str) -> Path:
+    frame().to_csv(path, sep=delimiter, index=False, encoding=encoding)
+    return path
+
+
+def check_loaded(database: Path, path: Path) -> None:
+    (result,) = import_files(database, [path])
+    assert result.status == "loaded", result.message
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (3, 3, 0)
+    loaded = db.Reader(database).sql(
+        "select detection_id, detected_at, content_text, destination_country, status from detections "
+        "order by detection_id")
+    assert dict(zip(loaded.detection_id, loaded.detected_at, strict=True)) == EXPECTED_DATES
+    assert list(loaded.content_text) == [row[4] for row in ROWS]
+    assert list(loaded.destination_country) == ["JP", "AE", "MY"]
+    assert list(loaded.status) == ["detected", "reported", "blocked"]
+    phones = db.Reader(database).sql("select value from identifiers where kind = 'phone' order by value")
+    assert list(phones.value) == ["+6281200001001", "+6281200001002", "+6281200001003"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_csv_delimiters_and_encodings(tmp_path, delimiter, encoding):
+    rows = ROWS
+    if encoding == "cp1252":  # cp1252 has no yen sign: use text it can encode
+        rows = [[cell.replace("¥", "JPY ") for cell in row] for row in ROWS]
+    path = tmp_path / "export.csv"
+    pd.DataFrame(rows, columns=HEADERS).to_csv(path, sep=delimiter, index=False, encoding=encoding)
+    (result,) = import_files(tmp_path / "db.duckdb", [path])
+    assert result.status == "loaded", result.message
+    assert result.rows_loaded == 3
+    text = db.Reader(tmp_path / "db.duckdb").sql("select content_text from detections order by detection_id")
+    assert list(text.content_text) == [row[4] for row in rows]
+
+
+def test_xlsx(tmp_path):
+    path = tmp_path / "export.xlsx"
+    frame().to_excel(path, index=False, sheet_name="Deteksi")
+    check_loaded(tmp_path / "db.duckdb", path)
+
+
+def test_xlsx_with_real_date_cells(tmp_path):
+    data = frame()
+    data["Tanggal Deteksi"] = [datetime(2025, 3, 7), datetime(2025, 8, 8), datetime(2025, 3, 7)]
+    path = tmp_path / "export.xlsx"
+    data.to_excel(path, index=False)
+    check_loaded(tmp_path / "db.duckdb", path)
+
+
+def test_json_array_and_wrapped(tmp_path):
+    records = frame().to_dict(orient="records")
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"data": records}, ensure_ascii=False), encoding="utf-8")
+    check_loaded(tmp_path / "db.duckdb", path)
+
+
+def test_jsonl_with_list_values(tmp_path):
+    records = frame().to_dict(orient="records")
+    records[0]["Nomor WA"] = ["0812-0000-1001"]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    check_loaded(tmp_path / "db.duckdb", path)
+
+
+def test_parquet(tmp_path):
+    path = tmp_path / "export.parquet"
+    frame().to_parquet(path, index=False)
+    check_loaded(tmp_path / "db.duckdb", path)
+
+
+def test_header_variants_map_to_the_same_fields(tmp_path):
+    variants = ["detection_id", "TGL_DETEKSI", "platform", "akun", "isi iklan", "No. HP", "negara tujuan",
+                "STATUS"]
+    path = tmp_path / "variants.csv"
+    pd.DataFrame(ROWS, columns=variants).to_csv(path, index=False)
+    check_loaded(tmp_path / "db.duckdb", path)
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def failed(tmp_path: Path, path: Path) -> str:
+    database = tmp_path / "db.duckdb"
+    (result,) = import_files(database, [path])
+    assert result.status == "failed"
+    assert db.Reader(database).sql("select count(*) from imports").iloc[0, 0] == 0
+    return result.message
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    assert "empty" in failed(tmp_path, path)
+
+
+def test_header_only(tmp_path):
+    path = tmp_path / "header.csv"
+    path.write_text(";".join(HEADERS) + "\n", encoding="utf-8")
+    assert "no data rows" in failed(tmp_path, path)
+
+
+def test_binary_garbage(tmp_path):
+    path = tmp_path / "garbage.csv"
+    path.write_bytes(os.urandom(4096) + b"\x00" * 10)
+    assert "binary" in failed(tmp_path, path)
+
+
+def test_unsupported_type(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    assert "unsupported file type" in failed(tmp_path, path)
+
+
+def test_corrupt_xlsx(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    assert "could not read the XLSX" in failed(tmp_path, path)
+
+
+def test_hundred_thousand_character_cell_rejects_only_that_row(tmp_path):
+    rows = [list(r) for r in ROWS]
+    rows[1][4] = "x" * 100_000
+    path = tmp_path / "long.csv"
+    pd.DataFrame(rows, columns=HEADERS).to_csv(path, sep=";", index=False)
+    (result,) = import_files(tmp_path / "db.duckdb", [path])
+    assert (result.status, result.rows_loaded, result.rows_rejected) == ("loaded", 2, 1)
+    reason = db.Reader(tmp_path / "db.duckdb").sql("select reason from rejects").iloc[0, 0]
+    assert "longer than 20,000" in reason
+
+
+def test_rows_with_wrong_field_count_are_rejected_with_their_line(tmp_path):
+    lines = [";".join(HEADERS)] + [";".join(r) for r in ROWS]
+    lines.insert(2, "broken;row")
+    path = tmp_path / "ragged.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (result,) = import_files(tmp_path / "db.duckdb", [path])
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (4, 3, 1)
+    rejects = db.Reader(tmp_path / "db.duckdb").sql("select row_number, raw, reason from rejects")
+    assert list(rejects.row_number) == [2]
+    assert rejects.raw[0] == "broken;row"
+    # The rows after the broken line keep their own numbers.
+    assert db.Reader(tmp_path / "db.duckdb").sql("select count(*) from detections").iloc[0, 0] == 3
+
+
+def test_fifty_megabytes_of_junk_fails_cleanly(tmp_path):
+    path = tmp_path / "junk.csv"
+    line = b"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod\n"
+    with path.open("wb") as handle:
+        for _ in range(50 * 1024 * 1024 // len(line)):
+            handle.write(line)
+    message = failed(tmp_path, path)
+    assert "delimiter" in message or "cannot tell" in message

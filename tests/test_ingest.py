@@ -1,0 +1,209 @@
+"""Import semantics on hand-built exports: every expected number below was counted by hand from the fixtures."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from jaring import db, ingest
+from jaring.ingest import import_files
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MARCH = FIXTURES / "detections_2025_03.csv"
+APRIL = FIXTURES / "detections_2025_04.csv"
+CASES = FIXTURES / "cases_2025.csv"
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    frame = db.Reader(path).query("table_row_counts")
+    return dict(zip(frame.table_name, frame.row_count, strict=True))
+
+
+def scalar(path: Path, sql: str, params=None):
+    return db.Reader(path).sql(sql, params).iloc[0, 0]
+
+
+@pytest.fixture
+def database(tmp_path) -> Path:
+    return tmp_path / "jaring.duckdb"
+
+
+def test_first_detection_export(database):
+    (result,) = import_files(database, [MARCH])
+    assert result.status == "loaded", result.message
+    assert result.kind == "detections"
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (7, 5, 2)
+    assert result.new_accounts == 5
+    assert result.new_detections == 5
+    counts = table_counts(database)
+    assert counts["detections"] == 5
+    assert counts["accounts"] == 5
+    assert counts["rejects"] == 2
+    assert counts["regions"] == 552
+
+
+def test_rejects_keep_the_raw_row_and_a_reason(database):
+    import_files(database, [MARCH])
+    rejects = db.Reader(database).sql("select row_number, raw, reason from rejects order by row_number")
+    assert list(rejects.row_number) == [4, 5]
+    assert "31/02/2025" in rejects.reason[0]
+    assert '"No Deteksi": "DET-004"' in rejects.raw[0]
+    assert "no account" in rejects.reason[1]
+
+
+def test_block_at_2330_utc_on_the_last_day_belongs_to_next_month_in_jakarta(database):
+    import_files(database, [MARCH])
+    blocked = scalar(database, "select blocked_at from detections where detection_id = 'DET-007'")
+    assert blocked == datetime(2025, 4, 1, 6, 30)
+
+
+def test_dates_in_every_written_form(database):
+    import_files(database, [MARCH])
+    frame = db.Reader(database).sql("select detection_id, detected_at from detections order by detection_id")
+    got = dict(zip(frame.detection_id, frame.detected_at, strict=True))
+    assert got["DET-001"] == datetime(2025, 3, 3)
+    assert got["DET-002"] == datetime(2025, 3, 4)  # "4 Maret 2025"
+    assert got["DET-003"] == datetime(2025, 3, 5, 14, 5)
+
+
+def test_same_file_twice_adds_nothing(database):
+    import_files(database, [MARCH])
+    before = table_counts(database)
+    (again,) = import_files(database, [MARCH])
+    assert again.status == "skipped"
+    assert table_counts(database) == before
+
+
+def test_same_rows_under_another_name_add_nothing(database, tmp_path):
+    import_files(database, [MARCH])
+    before = table_counts(database)
+    copy = tmp_path / "renamed_with_extra_newline.csv"
+    copy.write_bytes(MARCH.read_bytes() + b"\n")
+    (again,) = import_files(database, [copy])
+    assert again.status == "loaded"
+    assert (again.new_accounts, again.new_detections, again.status_changes) == (0, 0, 0)
+    after = table_counts(database)
+    for table in ("accounts", "detections", "status_history", "identifiers", "account_identifiers"):
+        assert after[table] == before[table], table
+
+
+def test_overlapping_later_export_updates_status(database):
+    import_files(database, [MARCH])
+    (april,) = import_files(database, [APRIL])
+    assert april.status == "loaded", april.message
+    # DET-001 and DET-002 repeat; DET-008 is a new post of a known account (handle written in other case);
+    # DET-009 is a new account.
+    assert april.new_detections == 2
+    assert april.new_accounts == 1
+    assert april.status_changes == 1  # loker.malaysia: reported -> blocked
+    account = db.Reader(database).sql(
+        "select status, blocked_at, reported_at from accounts where account_key = 'facebook:loker.malaysia'")
+    assert account.status[0] == "blocked"
+    assert account.blocked_at[0] == datetime(2025, 4, 2)
+    assert account.reported_at[0] == datetime(2025, 3, 5)
+    history = db.Reader(database).sql(
+        "select status, changed_at from status_history h join accounts a using (account_id) "
+        "where a.account_key = 'facebook:loker.malaysia' order by changed_at")
+    assert list(history.status) == ["detected", "reported", "blocked"]
+
+
+def test_overlapping_exports_in_either_order_give_the_same_tables(tmp_path):
+    forward, backward = tmp_path / "f.duckdb", tmp_path / "b.duckdb"
+    import_files(forward, [MARCH, APRIL])
+    import_files(backward, [APRIL, MARCH])
+    sql = "select account_key, status, blocked_at, first_seen, last_seen from accounts order by account_key"
+    assert db.Reader(forward).sql(sql).equals(db.Reader(backward).sql(sql))
+    sql = "select detection_id, status, blocked_at from detections order by detection_id"
+    assert db.Reader(forward).sql(sql).equals(db.Reader(backward).sql(sql))
+
+
+def test_blocked_per_month_by_hand(database):
+    import_files(database, [MARCH, APRIL])
+    frame = db.Reader(database).sql(
+        "select strftime(changed_at, '%Y-%m') as month, count(*) as n from status_history "
+        "where status = 'blocked' group by 1 order by 1")
+    # kerja_taiwan 20 March; infoloker_ln 1 April 06:30 Jakarta; loker.malaysia 2 April.
+    assert dict(zip(frame.month, frame.n, strict=True)) == {"2025-03": 1, "2025-04": 2}
+
+
+def test_shared_identifiers_link_accounts_and_cases(database):
+    import_files(database, [MARCH, APRIL, CASES])
+    phone_accounts = db.Reader(database).sql(
+        "select distinct a.handle from account_identifiers ai join identifiers i using (identifier_id) "
+        "join accounts a using (account_id) where i.kind = 'phone' and i.value = '+6281200004455' order by 1")
+    assert list(phone_accounts.handle) == ["infoloker_ln", "kerja_taiwan", "loker.malaysia"]
+    bank_accounts = db.Reader(database).sql(
+        "select distinct a.handle from account_identifiers ai join identifiers i using (identifier_id) "
+        "join accounts a using (account_id) where i.kind = 'bank_account' and i.value = 'BRI:123401000123507' "
+        "order by 1")
+    assert list(bank_accounts.handle) == ["gaji.besar.ln", "loker.malaysia"]
+    cases = db.Reader(database).sql(
+        "select distinct case_id from case_identifiers ci join identifiers i using (identifier_id) "
+        "where i.value in ('+6281200004455', 'BRI:123401000123507') order by 1")
+    assert list(cases.case_id) == ["KS-01", "KS-03"]
+
+
+def test_case_export(database):
+    (result,) = import_files(database, [CASES])
+    assert result.kind == "cases"
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (5, 4, 1)
+    frame = db.Reader(database).sql("select case_id, origin_region_code, destination_country, victims "
+                                    "from cases order by case_id")
+    assert list(frame.case_id) == ["KS-01", "KS-02", "KS-03", "KS-05"]
+    assert list(frame.origin_region_code[:3]) == ["32.12", "35.02", "52.03"]
+    assert list(frame.destination_country) == ["MY", "HK", "KH", "MY"]
+    assert int(frame.victims.sum()) == 2 + 1 + 3 + 2
+    unresolved = db.Reader(database).sql("select raw, rows from unresolved_regions")
+    assert list(unresolved.raw) == ["Berantah, Antah"]
+
+
+def test_unresolved_regions_are_counted_not_guessed(database):
+    import_files(database, [MARCH])
+    frame = db.Reader(database).sql("select raw, rows from unresolved_regions order by raw")
+    assert "Kota Antah Berantah" in set(frame.raw)
+
+
+def test_a_failure_mid_import_leaves_the_database_unchanged(database, monkeypatch):
+    import_files(database, [MARCH])
+    before_bytes = hashlib.sha256(database.read_bytes()).hexdigest()
+    real_run_script = db.run_script
+
+    def failing_after_merge(con, name, **params):
+        real_run_script(con, name, **params)
+        if name == "ingest/merge_detections":
+            raise RuntimeError("disk full (injected)")
+
+    monkeypatch.setattr(db, "run_script", failing_after_merge)
+    (result,) = import_files(database, [APRIL])
+    assert result.status == "failed"
+    assert "injected" in result.message
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before_bytes
+
+
+def test_one_bad_file_does_not_stop_the_others(database, tmp_path):
+    junk = tmp_path / "junk.csv"
+    junk.write_text("foo;bar\n1;2\n", encoding="utf-8")
+    results = import_files(database, [junk, MARCH])
+    assert [r.status for r in results] == ["failed", "loaded"]
+    assert "cannot tell whether" in results[0].message
+    assert table_counts(database)["imports"] == 1
+
+
+def test_wrong_columns_name_found_required_and_closest(database, tmp_path):
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("Tgl Dteksi;Platform;Akun;Isi Iklan\n01/03/2025;Facebook;x;y\n", encoding="utf-8")
+    (result,) = import_files(database, [wrong], kind="detections")
+    assert result.status == "failed"
+    assert "detected_at" in result.message
+    assert "'Tgl Dteksi'" in result.message  # closest header
+    assert "Columns found" in result.message
+
+
+def test_new_database_has_reference_regions(database):
+    ingest.create_database(database)
+    counts = table_counts(database)
+    assert counts["regions"] == 552
+    assert counts["imports"] == 0
