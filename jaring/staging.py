@@ -122,9 +122,7 @@ def _cell_map(con) -> pd.DataFrame:
     rows = []
     for field, piece in con.execute("select distinct source_field, piece from cell_pieces").fetchall():
         for kind, value in _normalise_piece(IDENTIFIER_FIELDS[field], piece):
-            rows.append((field, piece, kind, value))
-            if kind == "url" and value and (host := normalise.domain(value)):
-                rows.append((field, piece, "domain", host))
+            rows.extend((field, piece, k, v) for k, v in _with_domain(kind, value))
     return pd.DataFrame(rows, columns=_MAP_COLUMNS, dtype=object) if rows else _empty_map()
 
 
@@ -134,12 +132,22 @@ def _text_map(con) -> pd.DataFrame:
         value = normalise.NORMALISERS[pattern](piece)
         if value is None:
             continue
-        rows.append((pattern, piece, pattern, value))
-        if pattern == "url" and (host := normalise.domain(value)):
-            rows.append((pattern, piece, "domain", host))
+        rows.extend((pattern, piece, k, v) for k, v in _with_domain(pattern, value))
         if pattern == "ewallet" and (number := normalise.phone(value.split(":", 1)[1])):
             rows.append((pattern, piece, "phone", number))
     return pd.DataFrame(rows, columns=_MAP_COLUMNS, dtype=object) if rows else _empty_map()
+
+
+def _with_domain(kind: str, value: str | None) -> list[tuple[str, str | None]]:
+    """A website link identifies its page and its domain. Links to social platforms (t.me, wa.me,
+    facebook.com...) are not identifiers of their own: they are kept as telegram/phone/handle values and
+    their domains would tie every account together."""
+    if kind != "url" or value is None:
+        return [(kind, value)]
+    if normalise.platform_from_url(value) != "website":
+        return []
+    host = normalise.domain(value)
+    return [("url", value)] + ([("domain", host)] if host else [])
 
 
 def build_identifier_maps(con, kind: str) -> None:

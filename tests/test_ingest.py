@@ -105,7 +105,7 @@ def test_overlapping_later_export_updates_status(database):
     assert account.blocked_at[0] == datetime(2025, 4, 2)
     assert account.reported_at[0] == datetime(2025, 3, 5)
     history = db.Reader(database).sql(
-        "select status, changed_at from status_history h join accounts a using (account_id) "
+        "select h.status, h.changed_at from status_history h join accounts a using (account_id) "
         "where a.account_key = 'facebook:loker.malaysia' order by changed_at")
     assert list(history.status) == ["detected", "reported", "blocked"]
 

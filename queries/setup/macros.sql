@@ -41,7 +41,8 @@ create or replace temp macro jaring_timestamp(raw) as (
         when regexp_full_match(s, '\d{1,2}[/.-]\d{1,2}[/.-]\d{2}')
             then try_strptime(s, ['%d/%m/%y', '%d-%m-%y', '%d.%m.%y'])
         else try_strptime(
-            regexp_replace(regexp_replace(trim(jaring_month_numbers(s)), '[\s.-]*/[\s.-]*', '/', 'g'), '\s+', ' ', 'g'),
+            regexp_replace(regexp_replace(regexp_replace(trim(jaring_month_numbers(s)),
+                '[\s.-]*/[\s.-]*', '/', 'g'), '(\d)t(\d)', '\1 \2'), '\s+', ' ', 'g'),
             ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f',
              '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M', '%Y-%m-%d', '%Y/%m/%d', '%Y/%m/%d %H:%M:%S',
              '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y %H.%M', '%d/%m/%Y',
