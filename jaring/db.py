@@ -133,8 +133,11 @@ class Reader:
             raise FileNotFoundError(f"no database at {self.path}")
         with self._lock:
             if self._con is None or version != self._version:
-                # The previous connection is not closed here: cursors of running queries keep it alive and
-                # it closes when they finish. It points at the old, consistent snapshot.
+                # DuckDB caches one database instance per path while any connection to it is open, so the
+                # old connection must be closed before the new file can be opened under the same path.
+                # A query still running on it in another thread fails and is retried by `query`.
+                if self._con is not None:
+                    self._con.close()
                 self._con = _open_read_only(self.path)
                 self._version = version
             return self._con
@@ -145,7 +148,14 @@ class Reader:
 
     def query(self, name: str, **params) -> pd.DataFrame:
         """Run `queries/<name>.sql` with named parameters and return a DataFrame."""
-        return execute_query(self.cursor(), name, **params).df()
+        try:
+            return execute_query(self.cursor(), name, **params).df()
+        except (QueryError, duckdb.ConnectionException) as exc:
+            if not isinstance(exc, duckdb.ConnectionException) and not isinstance(
+                    exc.__cause__, duckdb.ConnectionException):
+                raise
+            # The file was swapped and our connection closed under a running query: run it again.
+            return execute_query(self.cursor(), name, **params).df()
 
     def sql(self, statement: str, params: list | dict | None = None) -> pd.DataFrame:
         """Run a constant statement (tests and the CLI's info); user values only as parameters."""

@@ -161,7 +161,7 @@ def test_hundred_thousand_character_cell_rejects_only_that_row(tmp_path):
 
 
 def test_rows_with_wrong_field_count_are_rejected_with_their_line(tmp_path):
-    lines = [";".join(HEADERS)] + [";".join(r) for r in ROWS]
+    lines = frame().to_csv(sep=";", index=False).splitlines()
     lines.insert(2, "broken;row")
     path = tmp_path / "ragged.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
