@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(demo)
 
     bench = commands.add_parser("bench", help="benchmarks on large synthetic data (prints ratios to a baseline)")
-    bench.add_argument("suite", choices=("ingest",))
+    bench.add_argument("suite", choices=("ingest", "briefing", "networks", "regions"))
     bench.add_argument("--rows", type=int, default=1_000_000)
     bench.add_argument("--dir", type=Path, default=db.PROJECT_ROOT / "data" / "bench")
     return parser
@@ -86,9 +86,9 @@ def cmd_demo(args) -> int:
 
 def cmd_bench(args) -> int:
     """Run a benchmark suite."""
-    from jaring.bench import run_ingest_benchmark
+    from jaring.bench import SUITES
 
-    run_ingest_benchmark(rows=args.rows, work_dir=args.dir)
+    SUITES[args.suite](rows=args.rows, work_dir=args.dir)
     return 0
 
 

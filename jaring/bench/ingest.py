@@ -1,0 +1,68 @@
+"""Benchmarks on large synthetic exports, each measured against a naive baseline in the same run.
+
+`jaring bench ingest --rows 1000000` writes a detection export of that many rows, then times in separate
+processes (so each peak memory is its own): DuckDB's bare `read_csv` of the file into a table, and the full
+`jaring load` with normalisation and identifier extraction. It prints both, their ratio and peak memory.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from jaring.bench.synthetic import write_detection_export
+
+_BASELINE = """
+import sys, time, duckdb
+start = time.perf_counter()
+con = duckdb.connect(sys.argv[2])
+con.execute("create table raw as select * from read_csv($p, delim=';', header=true, all_varchar=true)",
+            {"p": sys.argv[1]})
+con.close()
+import resource
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+_FULL = """
+import sys, time
+from jaring.ingest import import_files
+start = time.perf_counter()
+(result,) = import_files(sys.argv[2], [sys.argv[1]])
+assert result.status == "loaded", result.message
+import resource
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(result.summary(), file=sys.stderr)
+"""
+
+
+def _timed_process(script: str, *args: str) -> tuple[float, float, str]:
+    """Run `script` in a fresh Python; return the seconds and peak RSS (MB) it reports, and its stderr."""
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    seconds, peak_mb = map(float, done.stdout.strip().splitlines()[-1].split())
+    return seconds, peak_mb, done.stderr.strip()
+
+
+def run_ingest_benchmark(rows: int, work_dir: Path) -> dict:
+    """Generate, time baseline and full import, print and return the figures."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    export = work_dir / f"bench_detections_{rows}.csv"
+    started = time.perf_counter()
+    write_detection_export(export, rows)
+    print(f"generated {rows:,} rows ({export.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.1f} s")
+    for stale in work_dir.glob("*.duckdb"):
+        stale.unlink()
+    baseline_s, baseline_mb, _ = _timed_process(_BASELINE, str(export), str(work_dir / "baseline.duckdb"))
+    full_s, full_mb, summary = _timed_process(_FULL, str(export), str(work_dir / "full.duckdb"))
+    figures = {"rows": rows, "bare_read_csv_s": round(baseline_s, 2), "jaring_load_s": round(full_s, 2),
+               "ratio": round(full_s / baseline_s, 2), "peak_rss_mb_baseline": round(baseline_mb),
+               "peak_rss_mb_load": round(full_mb)}
+    print(summary)
+    print(f"bare DuckDB read_csv into a table : {baseline_s:8.2f} s")
+    print(f"full jaring load                  : {full_s:8.2f} s")
+    print(f"ratio (target <= 5x)              : {full_s / baseline_s:8.2f} x")
+    print(f"peak memory of the load (<= 2 GB) : {full_mb:8.0f} MB")
+    print(json.dumps(figures))
+    return figures
