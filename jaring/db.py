@@ -144,7 +144,9 @@ class Reader:
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A fresh cursor on the current file."""
-        return self._connection().cursor()
+        cursor = self._connection().cursor()
+        cursor.execute(f"use {READ_ALIAS}")  # a cursor starts in the in-memory catalog
+        return cursor
 
     def query(self, name: str, **params) -> pd.DataFrame:
         """Run `queries/<name>.sql` with named parameters and return a DataFrame."""
@@ -162,11 +164,30 @@ class Reader:
         return self.cursor().execute(statement, params).df()
 
 
+READ_ALIAS = "jaring"
+
+
+def _attach_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A new in-memory instance with the file attached read-only.
+
+    `duckdb.connect(path)` would hand back the process's cached instance of the file while any connection to
+    it is alive, i.e. the old file after the writer swapped in a new one: a reader would never see an import.
+    """
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as {READ_ALIAS} (read_only)")
+        con.execute(f"use {READ_ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def _open_read_only(path: Path, attempts: int = 50) -> duckdb.DuckDBPyConnection:
     """Open read-only, waiting briefly if some other tool (a notebook) holds the file for writing."""
     for attempt in range(attempts):
         try:
-            return duckdb.connect(str(path), read_only=True)
+            return _attach_read_only(path)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or attempt == attempts - 1:
                 raise
