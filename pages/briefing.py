@@ -1,0 +1,5 @@
+"""Briefing page: the situation at a glance (built in a later issue)."""
+
+from jaring import ui
+
+ui.placeholder_page("briefing.title")

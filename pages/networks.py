@@ -1,0 +1,5 @@
+"""Networks page: recruiter networks linked by shared identifiers (built in a later issue)."""
+
+from jaring import ui
+
+ui.placeholder_page("networks.title")

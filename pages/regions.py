@@ -1,0 +1,5 @@
+"""Regions page: targeted and origin regions on the map (built in a later issue)."""
+
+from jaring import ui
+
+ui.placeholder_page("regions.title")
