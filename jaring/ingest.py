@@ -119,6 +119,9 @@ def import_files(db_path: str | Path, paths: Iterable[str | Path], kind: str | N
             name = (display_names or {}).get(path, path.name)
             report(index / max(len(paths), 1), name)
             results.append(_import_guarded(con, path, name, kind, source))
+        from jaring.region_index import rebuild_detection_regions  # late: keeps the importer's imports lean
+
+        rebuild_detection_regions(con)  # regions each new detection targets (column, ad text, coordinates)
         report(1.0, "")
     return results
 

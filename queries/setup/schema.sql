@@ -142,3 +142,30 @@ create table if not exists identifier_problems (
     import_id      integer not null,
     rows           integer not null
 );
+
+-- Regions each detection targets (built by jaring.region_index after every import): the target-region column,
+-- place names in the ad text, the export's coordinates (nearest regency, only when neither names a region), and
+-- accepted geocodes of unresolved target-region texts. A detection has one row per region per source.
+create table if not exists detection_regions (
+    detection_id   varchar not null,
+    region_code    varchar not null,             -- regency 'PP.RR' or province 'PP'
+    source         varchar not null              -- column | text | coordinates | geocoded
+);
+
+create table if not exists region_index_state (
+    last_import_id integer not null,             -- detections written by imports up to this one are indexed
+    built_at       timestamp not null
+);
+
+-- Optional online geocoding of unresolved region texts; a result counts only once an analyst accepted it.
+create table if not exists geocode_cache (
+    query          varchar primary key,          -- the unresolved region text as exported
+    found          boolean not null,
+    lat            double,
+    lon            double,
+    display_name   varchar,                      -- the geocoder's name for the place (external text)
+    region_code    varchar,                      -- nearest regency to the result
+    distance_km    double,                       -- from the result to that regency's reference point
+    fetched_at     timestamp not null,
+    accepted_at    timestamp                     -- null until an analyst accepts it
+);
