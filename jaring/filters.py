@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import pandas as pd
+
 # Query parameter names in the URL.
 PARAM_START, PARAM_END = "from", "to"
 PARAM_PLATFORMS, PARAM_PROVINCES, PARAM_COUNTRIES = "platform", "prov", "country"
@@ -185,3 +187,31 @@ def month_choices(options: FilterOptions, filters: Filters) -> list[date]:
     first = min(d for d in (options.first_month, month_start(filters.start)) if d)
     last = max(d for d in (options.last_month, month_start(filters.end)) if d)
     return month_range(first, last)
+
+
+def _month_or_none(value) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def options_from_frames(months: pd.DataFrame, platforms: pd.DataFrame, provinces: pd.DataFrame,
+                        countries: pd.DataFrame, language: str) -> tuple[FilterOptions, dict[str, dict[str, str]]]:
+    """FilterOptions and display labels from the results of the option queries.
+
+    Args:
+        months: `data_months` (one row: first_month, last_month).
+        platforms: `platforms_present` (platform, accounts).
+        provinces: `province_names` (code, name).
+        countries: `destination_countries_present` (iso2, name_id, name_en, ...).
+        language: "id" or "en", for the country names.
+
+    Returns:
+        (options, {"provinces": code -> name, "countries": ISO2 -> name}).
+    """
+    first, last = (months.iloc[0]["first_month"], months.iloc[0]["last_month"]) if len(months) else (None, None)
+    options = FilterOptions(first_month=_month_or_none(first), last_month=_month_or_none(last),
+                            platforms=tuple(platforms["platform"]), provinces=tuple(provinces["code"]),
+                            countries=tuple(countries["iso2"]))
+    name_column = "name_id" if language == "id" else "name_en"
+    labels = {"provinces": dict(zip(provinces["code"], provinces["name"], strict=True)),
+              "countries": dict(zip(countries["iso2"], countries[name_column], strict=True))}
+    return options, labels

@@ -66,6 +66,12 @@ CATALOG: dict[str, dict[str, str]] = {
                          "berkas yang gagal tidak mengubah basis data, dan berkas yang sama tidak diimpor dua kali.",
                    "en": "Upload detection or case exports. Each file is imported in its own transaction: "
                          "a failed file leaves the database unchanged, and the same file is never imported twice."},
+    "data.in_filters": {"id": "Dalam filter saat ini (periode, platform, provinsi, negara tujuan)",
+                        "en": "Within the current filters (period, platform, province, destination country)"},
+    "metric.detections": {"id": "Deteksi", "en": "Detections"},
+    "metric.accounts": {"id": "Akun", "en": "Accounts"},
+    "metric.cases": {"id": "Kasus", "en": "Cases"},
+    "metric.victims": {"id": "Korban", "en": "Victims"},
     "data.database_path": {"id": "Berkas basis data", "en": "Database file"},
     "data.counts": {"id": "Isi basis data", "en": "Database contents"},
     "data.upload_header": {"id": "Unggah ekspor", "en": "Upload exports"},

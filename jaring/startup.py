@@ -9,7 +9,11 @@ from pathlib import Path
 from jaring import db
 
 BUILD_DEMO, CREATE_EMPTY, OPEN = "build_demo", "create_empty", "open"
-DEMO_OUT_DIR = db.PROJECT_ROOT / "data" / "demo"
+
+
+def demo_out_dir(db_path: Path) -> Path:
+    """Where the demo export files go: `demo/` next to the database (data/demo for the default database)."""
+    return Path(db_path).parent / "demo"
 
 
 def first_start_action(environ: Mapping[str, str] | None = None) -> tuple[str, Path]:

@@ -1,8 +1,8 @@
 """Streamlit glue, the only library module that imports streamlit: database access, shared frame, helpers.
 
-Pages use: `run_query`, `current_filters`, `t` (re-exported from jaring.i18n), `show_table`, `download_csv`,
-`progress_reporter`, `placeholder_page`. `app.py` uses the frame functions (`apply_language`,
-`ensure_database`, `sidebar`, `data_banner`, `friendly_errors`).
+Pages start with `require_app_frame()` and use `run_query`, `current_filters`, `t` (re-exported from
+jaring.i18n), `show_table`, `download_csv`, `progress_reporter`, `placeholder_page`. `app.py` uses the frame
+functions (`apply_language`, `ensure_database`, `sidebar`, `data_banner`, `friendly_errors`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -24,9 +25,10 @@ from jaring.i18n import t
 from jaring.ingest import create_database, now_jakarta
 
 __all__ = ["t", "run_query", "current_filters", "show_table", "download_csv", "progress_reporter",
-           "placeholder_page", "database_path", "clear_caches"]
+           "placeholder_page", "require_app_frame", "database_path", "clear_caches"]
 
 log = logging.getLogger(__name__)
+FRAME_KEY = "app_frame_ran"  # set by app.py's frame; see require_app_frame
 LANGUAGE_KEY = "sidebar_language"
 FILTERS_KEY = "sidebar_filters"  # canonical Filters of the session (not a widget key)
 PERIOD_EXPLICIT_KEY = "sidebar_period_explicit"
@@ -116,7 +118,7 @@ def build_demo(path: Path, progress: Callable[[float, str], None]) -> None:
     """Write and import the synthetic demo exports into `path`."""
     from jaring.demo import build_demo as build  # imported late: only needed on a first start
 
-    build(path, startup.DEMO_OUT_DIR, progress=progress)
+    build(path, startup.demo_out_dir(path), progress=progress)
 
 
 # ---------------------------------------------------------------- frame: language, banner, errors
@@ -124,9 +126,27 @@ def build_demo(path: Path, progress: Callable[[float, str], None]) -> None:
 
 def apply_language() -> str:
     """Make the session's language current; on the first run of a session it comes from the URL."""
+    st.session_state[FRAME_KEY] = True
     if LANGUAGE_KEY not in st.session_state:
         st.session_state[LANGUAGE_KEY] = i18n.set_language(st.query_params.get(flt.PARAM_LANGUAGE))
     return i18n.set_language(st.session_state[LANGUAGE_KEY])
+
+
+def require_app_frame() -> None:
+    """First line of every page: make sure the page runs inside app.py's frame (sidebar, banner, error guard).
+
+    Because the pages live in `pages/`, Streamlit starts each server process in its old auto-discovered
+    multipage mode until `st.navigation` has run once. A shared link such as /data opened as the very first
+    request after a restart would run the page file alone. Leave that mode as `st.navigation` itself does,
+    and rerun so app.py draws the page.
+    """
+    if st.session_state.get(FRAME_KEY) or st.session_state.get("app_frame_retried"):
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    st.session_state["app_frame_retried"] = True  # never loop if Streamlit changes this behaviour
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def data_banner() -> None:
@@ -161,7 +181,7 @@ def sidebar() -> flt.Filters:
     """Draw the language switch and the global filters; keep them in the URL; return the filters."""
     with st.sidebar:
         st.radio(t("language.label"), options=i18n.LANGUAGES, key=LANGUAGE_KEY, horizontal=True,
-                 format_func=lambda code: t(f"language.{code}"))
+                 format_func=lambda code: t(f"language.{code}", i18n.DEFAULT_LANGUAGE))
         filters = _filter_widgets()
     _write_query_params(filters)
     return filters
@@ -179,19 +199,9 @@ def _today():
 
 def _filter_options() -> tuple[flt.FilterOptions, dict[str, dict[str, str]]]:
     """What the database offers, and display names (province code -> name, ISO2 -> name)."""
-    months = run_query("data_months")
-    first, last = (months.iloc[0]["first_month"], months.iloc[0]["last_month"]) if len(months) else (None, None)
-    platforms = run_query("platforms_present")["platform"].tolist()
-    provinces = run_query("province_names")
-    countries = run_query("destination_countries_present")
-    name_column = "name_id" if i18n.current_language() == "id" else "name_en"
-    options = flt.FilterOptions(
-        first_month=None if pd.isna(first) else pd.Timestamp(first).date(),
-        last_month=None if pd.isna(last) else pd.Timestamp(last).date(),
-        platforms=tuple(platforms), provinces=tuple(provinces["code"]), countries=tuple(countries["iso2"]))
-    labels = {"provinces": dict(zip(provinces["code"], provinces["name"], strict=True)),
-              "countries": dict(zip(countries["iso2"], countries[name_column], strict=True))}
-    return options, labels
+    return flt.options_from_frames(run_query("data_months"), run_query("platforms_present"),
+                                   run_query("province_names"), run_query("destination_countries_present"),
+                                   i18n.current_language())
 
 
 def _initial_filters(options: flt.FilterOptions) -> flt.Filters:
@@ -221,11 +231,13 @@ def _filter_widgets() -> flt.Filters:
     st.header(t("filters.header"), help=t("filters.help"))
     months = flt.month_choices(options, filters)
     callback = {"on_change": _on_filter_change, "args": (options,)}
-    st.selectbox(t("filters.start_month"), months, key=WIDGET_KEYS["start"], format_func=format_month, **callback)
-    st.selectbox(t("filters.end_month"), months, key=WIDGET_KEYS["end"], format_func=format_month, **callback)
+    # Labels are bound to this run's language: Streamlit may call format_func again outside the script thread.
+    month_label = partial(format_month, language=i18n.current_language())
+    st.selectbox(t("filters.start_month"), months, key=WIDGET_KEYS["start"], format_func=month_label, **callback)
+    st.selectbox(t("filters.end_month"), months, key=WIDGET_KEYS["end"], format_func=month_label, **callback)
     if state.pop("sidebar_period_swapped", False):
         st.caption(t("filters.swapped"))
-    multiselects = (("platforms", options.platforms, platform_label),
+    multiselects = (("platforms", options.platforms, partial(platform_label, language=i18n.current_language())),
                     ("provinces", options.provinces, labels["provinces"].get),
                     ("countries", options.countries, labels["countries"].get))
     for name, choices, label in multiselects:

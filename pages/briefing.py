@@ -2,4 +2,5 @@
 
 from jaring import ui
 
+ui.require_app_frame()
 ui.placeholder_page("briefing.title")

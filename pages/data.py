@@ -3,6 +3,7 @@
 import streamlit as st
 
 from jaring import db, ui, uploads
+from jaring.formatting import format_number
 from jaring.i18n import t
 
 REJECTS_LIMIT = 50_000
@@ -23,6 +24,13 @@ def import_uploaded(files) -> None:
     st.session_state[RESULTS_KEY] = results
     st.session_state[ROUND_KEY] = st.session_state.get(ROUND_KEY, 0) + 1
     st.rerun()
+
+
+def totals_section() -> None:
+    totals = ui.run_query("filtered_totals", filters=ui.current_filters()).iloc[0]
+    st.caption(t("data.in_filters"))
+    for column, name in zip(st.columns(4), ("detections", "accounts", "cases", "victims"), strict=True):
+        column.metric(t(f"metric.{name}"), format_number(totals[name]))
 
 
 def upload_section() -> None:
@@ -111,8 +119,10 @@ def reference_section() -> None:
         ui.show_table(uploads.alias_frame(), key="data_aliases_table")
 
 
+ui.require_app_frame()
 st.title(t("data.title"))
 st.caption(t("data.intro"))
+totals_section()
 upload_section()
 demo_section()
 history_section()

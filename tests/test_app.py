@@ -38,6 +38,15 @@ def navigation_like_a_server(monkeypatch):
     monkeypatch.setattr(PagesManager, "__init__", init)
 
 
+@pytest.fixture
+def legacy_pages_mode(monkeypatch, navigation_like_a_server):
+    """Undo navigation_like_a_server: the state of a server process before its first st.navigation call."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.undo()
+    assert PagesManager.__init__.__name__ == "__init__"
+
+
 def start(page: str | None = None, query_params: dict | None = None) -> AppTest:
     """Run the app (optionally with URL query parameters) and switch to `page` (a file name in pages/)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
@@ -202,3 +211,58 @@ def test_alias_table_lists_every_field():
     assert isinstance(table, pd.DataFrame)
     assert {"detected_at", "case_id", "origin_province"} <= set(table["canonical_field"])
     assert table.loc[table["canonical_field"] == "platform", "required"].iloc[0] == "✓"
+
+
+def test_a_page_opened_first_after_a_restart_still_gets_the_frame(app_db, legacy_pages_mode):
+    app_db("demo")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page("pages/data.py").run()  # the first request of the session asks for /data
+    assert not at.exception and not at.error
+    assert at.title[0].value == t("data.title")
+    assert t("banner.demo") in texts(at.warning)
+    assert at.multiselect(key="sidebar_platforms").options
+
+
+def test_first_start_builds_the_demo_database(app_db, tmp_path, monkeypatch):
+    default = tmp_path / "data" / "jaring.duckdb"
+    monkeypatch.delenv("JARING_DB", raising=False)
+    monkeypatch.setattr(db, "DEFAULT_DB", default)
+    at = start()
+    assert not at.exception and not at.error
+    assert default.is_file() and list((tmp_path / "data" / "demo").glob("DEMO-SINTETIS_*"))
+    assert t("banner.demo") in texts(at.warning)
+    for page in PAGES:  # every page on the full demo database
+        at.switch_page(f"pages/{page.name}").run()
+        assert not at.exception and not at.error, page.name
+        assert t("banner.demo") in texts(at.warning)
+
+
+def test_load_demo_button_adds_demo_data(app_db):
+    app_db("small")
+    at = start("data.py")
+    at.button(key="data_load_demo").click().run()
+    assert not at.exception and not at.error
+    assert t("banner.mixed") in texts(at.warning)
+    assert all(button.key != "data_load_demo" for button in at.button)
+
+
+def test_first_start_decisions(tmp_path, monkeypatch):
+    from jaring import startup
+
+    monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "jaring.duckdb")
+    assert startup.first_start_action({}) == (startup.BUILD_DEMO, tmp_path / "jaring.duckdb")
+    configured = tmp_path / "mine.duckdb"
+    assert startup.first_start_action({"JARING_DB": str(configured)}) == (startup.CREATE_EMPTY, configured)
+    configured.write_bytes(b"")
+    assert startup.first_start_action({"JARING_DB": str(configured)}) == (startup.OPEN, configured)
+    assert [startup.banner_kind(s) for s in ([], ["real"], ["demo"], ["demo", "real"])] == [None, None, "demo",
+                                                                                           "mixed"]
+
+
+def test_data_page_totals_follow_the_filters(app_db):
+    app_db("small")
+    at = start("data.py", query_params={"lang": "en"})
+    assert [m.value for m in at.metric] == ["8", "5", "5", "9"]
+    at.multiselect(key="sidebar_provinces").set_value(["32"]).run()
+    assert [m.value for m in at.metric] == ["4", "2", "2", "3"]
+    assert at.query_params["prov"] == "32"

@@ -85,3 +85,21 @@ def test_month_helpers():
     chosen = flt.Filters(date(2023, 6, 1), date(2023, 6, 30))
     choices = flt.month_choices(OPTIONS, chosen)
     assert choices[0] == date(2023, 6, 1) and choices[-1] == date(2025, 4, 1)
+
+
+def test_options_from_query_results():
+    import pandas as pd
+
+    options, labels = flt.options_from_frames(
+        pd.DataFrame({"first_month": [pd.Timestamp("2025-01-01")], "last_month": [pd.Timestamp("2025-04-01")]}),
+        pd.DataFrame({"platform": ["tiktok", "facebook"], "accounts": [3, 1]}),
+        pd.DataFrame({"code": ["32", "11"], "name": ["Jawa Barat", "Aceh"]}),
+        pd.DataFrame({"iso2": ["JP"], "name_id": ["Jepang"], "name_en": ["Japan"]}),
+        "en")
+    assert options == flt.FilterOptions(date(2025, 1, 1), date(2025, 4, 1), ("tiktok", "facebook"), ("32", "11"),
+                                        ("JP",))
+    assert labels == {"provinces": {"32": "Jawa Barat", "11": "Aceh"}, "countries": {"JP": "Japan"}}
+    empty, _ = flt.options_from_frames(pd.DataFrame({"first_month": [pd.NaT], "last_month": [pd.NaT]}),
+                                       pd.DataFrame({"platform": []}), pd.DataFrame({"code": [], "name": []}),
+                                       pd.DataFrame({"iso2": [], "name_id": [], "name_en": []}), "id")
+    assert empty == flt.FilterOptions()
