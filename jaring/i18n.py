@@ -60,6 +60,163 @@ CATALOG: dict[str, dict[str, str]] = {
     "briefing.title": {"id": "Ringkasan situasi", "en": "Situation briefing"},
     "networks.title": {"id": "Jaringan perekrut", "en": "Recruiter networks"},
     "regions.title": {"id": "Wilayah sasaran dan asal", "en": "Targeted and origin regions"},
+    # ------------------------------------------------------------ regions page (jaring.regions, pages/regions.py)
+    "regions.intro": {"id": "Di mana perekrut menyasar dan dari mana korban berasal. Deteksi dihitung di wilayah "
+                            "sasarannya (kolom wilayah, nama wilayah dalam teks iklan, atau koordinat); kasus di "
+                            "wilayah asal korban.",
+                      "en": "Where recruiters target and where victims come from. Detections count in their target "
+                            "region (the region column, region names in the ad text, or coordinates); cases in the "
+                            "victim's origin region."},
+    "regions.signal": {"id": "Sinyal", "en": "Signal"},
+    "regions.signal_detections": {"id": "Deteksi", "en": "Detections"},
+    "regions.signal_cases": {"id": "Kasus", "en": "Cases"},
+    "regions.signal_victims": {"id": "Korban", "en": "Victims"},
+    "regions.signal_both": {"id": "Deteksi + kasus", "en": "Detections + cases"},
+    "regions.signal_help": {"id": "Deteksi menunjukkan ke mana iklan perekrut diarahkan; kasus dan korban "
+                                  "menunjukkan dari mana korban yang melapor berasal. Keduanya menjawab pertanyaan "
+                                  "yang berbeda.",
+                            "en": "Detections show where recruiters aim their ads; cases and victims show where the "
+                                  "victims who reported come from. They answer different questions."},
+    "regions.period": {"id": "Periode peta", "en": "Map period"},
+    "regions.period_caption": {"id": "Periode: {start} – {end}; dibandingkan dengan {prev_start} – {prev_end}.",
+                               "en": "Period: {start} – {end}; compared with {prev_start} – {prev_end}."},
+    "regions.bubbles": {"id": "Tampilkan kabupaten/kota", "en": "Show regencies/cities"},
+    "regions.unplaced": {"id": "{detections} dari {total} deteksi tanpa wilayah ({with_text} dengan teks wilayah "
+                               "yang tidak dikenali); {cases} dari {total_cases} kasus tanpa wilayah asal "
+                               "({victims} korban). Baris ini tidak tampil di peta.",
+                         "en": "{detections} of {total} detections without a region ({with_text} with an "
+                               "unrecognised region text); {cases} of {total_cases} cases without an origin region "
+                               "({victims} victims). These rows are not on the map."},
+    "regions.cases_platform_note": {"id": "Filter platform hanya berlaku untuk deteksi; kasus tidak memiliki "
+                                          "platform akun.",
+                                    "en": "The platform filter applies to detections only; cases have no account "
+                                          "platform."},
+    "regions.index_missing": {"id": "Indeks wilayah deteksi belum dibuat untuk basis data ini.",
+                              "en": "The detection region index has not been built for this database."},
+    "regions.index_stale": {"id": "Indeks wilayah deteksi belum mencakup impor terakhir (pembaruan otomatis "
+                                  "gagal). Angka deteksi di halaman ini mungkin kurang.",
+                            "en": "The detection region index does not cover the latest import (the automatic "
+                                  "update failed). Detection counts on this page may be short."},
+    "regions.index_rebuild": {"id": "Bangun ulang indeks wilayah", "en": "Rebuild the region index"},
+    "regions.index_failed": {"id": "Indeks wilayah tidak dapat dibangun; lihat log server.",
+                             "en": "The region index could not be built; see the server log."},
+    "regions.export_png": {"id": "Unduh PNG", "en": "Download PNG"},
+    "regions.export_svg": {"id": "Unduh SVG", "en": "Download SVG"},
+    "regions.map_new": {"id": "baru", "en": "new"},
+    "regions.map_now": {"id": "Periode ini", "en": "This period"},
+    "regions.map_before": {"id": "Periode sebelumnya", "en": "Previous period"},
+    "regions.map_change": {"id": "Perubahan", "en": "Change"},
+    "regions.map_provinces": {"id": "Provinsi", "en": "Provinces"},
+    "regions.map_regencies": {"id": "Kabupaten/kota", "en": "Regencies/cities"},
+    "regions.map_quiet_regencies": {"id": "Kabupaten/kota tanpa aktivitas (0)", "en": "Regencies/cities with none (0)"},
+    "regions.map_flagged": {"id": "Baru aktif (ditandai)", "en": "Newly active (flagged)"},
+    "regions.new_header": {"id": "Wilayah yang baru aktif", "en": "Newly active regions"},
+    "regions.new_caption": {"id": "Jendela {window_start} – {window_end} dibandingkan dengan dasar {baseline_start} "
+                                  "– {baseline_end}.",
+                            "en": "Window {window_start} – {window_end} against the baseline {baseline_start} – "
+                                  "{baseline_end}."},
+    "regions.new_settings": {"id": "Ambang batas", "en": "Thresholds"},
+    "regions.new_window": {"id": "Jendela (bulan terakhir)", "en": "Window (latest months)"},
+    "regions.new_baseline": {"id": "Dasar pembanding (bulan sebelumnya)", "en": "Baseline (months before)"},
+    "regions.new_min_count": {"id": "Jumlah minimum dalam jendela", "en": "Minimum count in the window"},
+    "regions.new_alpha": {"id": "Tingkat signifikansi (p)", "en": "Significance level (p)"},
+    "regions.new_min_ratio": {"id": "Rasio minimum terhadap yang diharapkan", "en": "Minimum ratio to expected"},
+    "regions.new_method": {"id": "**Baru**: tidak ada aktivitas dalam periode dasar dan minimal {min_count} dalam "
+                                 "jendela. **Melonjak**: minimal {min_count} dalam jendela, minimal {min_ratio}× "
+                                 "jumlah yang diharapkan dari laju periode dasar, dan uji Poisson satu sisi "
+                                 "P(X ≥ jumlah | laju dasar) ≤ {alpha}. Satu kejadian di wilayah yang sepi tidak "
+                                 "memicu tanda.",
+                           "en": "**New**: no activity in the baseline and at least {min_count} in the window. "
+                                 "**Surging**: at least {min_count} in the window, at least {min_ratio}× the count "
+                                 "the baseline rate predicts, and a one-sided Poisson test P(X ≥ count | baseline "
+                                 "rate) ≤ {alpha}. A single event in a quiet region raises no flag."},
+    "regions.new_none": {"id": "Tidak ada wilayah yang baru aktif dengan ambang batas ini.",
+                         "en": "No newly active regions at these thresholds."},
+    "regions.reason_new": {"id": "Baru: {now} dalam {window} bulan terakhir, nol dalam {baseline} bulan sebelumnya",
+                           "en": "New: {now} in the last {window} months, none in the {baseline} months before"},
+    "regions.reason_surging": {"id": "Melonjak: {now} vs {expected} yang diharapkan (×{ratio}); Poisson "
+                                     "P(X ≥ {now}) = {p} ≤ {alpha}",
+                               "en": "Surging: {now} vs {expected} expected (×{ratio}); Poisson "
+                                     "P(X ≥ {now}) = {p} ≤ {alpha}"},
+    "regions.flag_new": {"id": "baru", "en": "new"},
+    "regions.flag_surging": {"id": "melonjak", "en": "surging"},
+    "regions.networks_not_available": {"id": "belum tersedia (jaringan belum dibangun)",
+                                       "en": "not available yet (networks not built)"},
+    "regions.routes_header": {"id": "Rute: wilayah asal → negara tujuan", "en": "Routes: origin region → destination"},
+    "regions.routes_level": {"id": "Tingkat asal", "en": "Origin level"},
+    "regions.routes_level_province": {"id": "Provinsi", "en": "Province"},
+    "regions.routes_level_regency": {"id": "Kabupaten/kota", "en": "Regency/city"},
+    "regions.routes_destinations": {"id": "Negara tujuan", "en": "Destination countries"},
+    "regions.routes_none": {"id": "Tidak ada rute dengan negara tujuan dalam periode ini.",
+                            "en": "No routes with a destination country in this period."},
+    "regions.drill_header": {"id": "Rincian wilayah", "en": "Region drill-down"},
+    "regions.drill_region": {"id": "Wilayah", "en": "Region"},
+    "regions.drill_distance": {"id": "Tetangga dalam radius (km)", "en": "Neighbours within (km)"},
+    "regions.drill_trend": {"id": "Tren bulanan", "en": "Monthly trend"},
+    "regions.drill_case_types": {"id": "Jenis kasus", "en": "Case types"},
+    "regions.drill_destinations": {"id": "Negara tujuan", "en": "Destinations"},
+    "regions.drill_accounts": {"id": "Akun yang menyasar wilayah ini", "en": "Accounts targeting this region"},
+    "regions.drill_networks": {"id": "Jaringan yang menyasar wilayah ini", "en": "Networks targeting this region"},
+    "regions.drill_neighbours": {"id": "Kabupaten/kota tetangga", "en": "Neighbouring regencies/cities"},
+    "regions.geo_header": {"id": "Pengaturan: geokode daring teks wilayah yang tidak dikenali",
+                           "en": "Settings: online geocoding of unrecognised region texts"},
+    "regions.geo_explain": {"id": "Mati secara bawaan. Jika dinyalakan, teks wilayah yang tidak dikenali dikirim ke "
+                                  "layanan Nominatim (OpenStreetMap) melalui internet, 1 permintaan per detik. Hasil "
+                                  "disimpan dan baru dihitung setelah Anda menerimanya.",
+                            "en": "Off by default. When switched on, unrecognised region texts are sent to the "
+                                  "Nominatim (OpenStreetMap) service over the internet, 1 request per second. Results "
+                                  "are stored and count only after you accept them."},
+    "regions.geo_enable": {"id": "Izinkan geokode daring", "en": "Allow online geocoding"},
+    "regions.geo_user_agent": {"id": "User agent (identitas aplikasi untuk Nominatim)",
+                               "en": "User agent (identifies the app to Nominatim)"},
+    "regions.geo_domain": {"id": "Server Nominatim", "en": "Nominatim server"},
+    "regions.geo_candidates": {"id": "Teks belum digeokode: {count}", "en": "Texts not geocoded yet: {count}"},
+    "regions.geo_run": {"id": "Geokode {count} teks berikutnya", "en": "Geocode the next {count} texts"},
+    "regions.geo_progress": {"id": "Geokode… {message}", "en": "Geocoding… {message}"},
+    "regions.geo_done": {"id": "{found} ditemukan, {missing} tidak ditemukan, {failed} gagal (coba lagi nanti).",
+                         "en": "{found} found, {missing} not found, {failed} failed (try again later)."},
+    "regions.geo_pending": {"id": "Hasil menunggu persetujuan", "en": "Results awaiting acceptance"},
+    "regions.geo_accept": {"id": "Terima yang dipilih", "en": "Accept selected"},
+    "regions.geo_accepted": {"id": "{count} hasil diterima dan dihitung.",
+                             "en": "{count} results accepted and counted."},
+    "regions.geo_none": {"id": "Tidak ada hasil yang menunggu.", "en": "No results waiting."},
+    "regions.col.code": {"id": "Kode", "en": "Code"},
+    "regions.col.region": {"id": "Wilayah", "en": "Region"},
+    "regions.col.level": {"id": "Tingkat", "en": "Level"},
+    "regions.col.province": {"id": "Provinsi", "en": "Province"},
+    "regions.col.now": {"id": "Periode ini", "en": "This period"},
+    "regions.col.before": {"id": "Periode sebelumnya", "en": "Previous period"},
+    "regions.col.change": {"id": "Perubahan", "en": "Change"},
+    "regions.col.window": {"id": "Dalam jendela", "en": "In window"},
+    "regions.col.baseline": {"id": "Dalam periode dasar", "en": "In baseline"},
+    "regions.col.expected": {"id": "Diharapkan", "en": "Expected"},
+    "regions.col.first_seen": {"id": "Pertama terlihat", "en": "First seen"},
+    "regions.col.flag": {"id": "Tanda", "en": "Flag"},
+    "regions.col.reason": {"id": "Alasan ditandai", "en": "Why flagged"},
+    "regions.col.networks": {"id": "Jaringan", "en": "Networks"},
+    "regions.col.top_accounts": {"id": "Akun teratas", "en": "Top accounts"},
+    "regions.col.origin": {"id": "Asal", "en": "Origin"},
+    "regions.col.destination": {"id": "Negara tujuan", "en": "Destination"},
+    "regions.col.new_route": {"id": "Rute baru", "en": "New route"},
+    "regions.col.detections": {"id": "Deteksi", "en": "Detections"},
+    "regions.col.cases": {"id": "Kasus", "en": "Cases"},
+    "regions.col.victims": {"id": "Korban", "en": "Victims"},
+    "regions.col.case_type": {"id": "Jenis kasus", "en": "Case type"},
+    "regions.col.platform": {"id": "Platform", "en": "Platform"},
+    "regions.col.handle": {"id": "Akun", "en": "Account"},
+    "regions.col.display_name": {"id": "Nama tampilan", "en": "Display name"},
+    "regions.col.status": {"id": "Status", "en": "Status"},
+    "regions.col.last_detected": {"id": "Deteksi terakhir", "en": "Last detected"},
+    "regions.col.network": {"id": "Jaringan", "en": "Network"},
+    "regions.col.network_accounts": {"id": "Akun dalam jaringan", "en": "Accounts in network"},
+    "regions.col.accounts_here": {"id": "Akun menyasar wilayah ini", "en": "Accounts targeting here"},
+    "regions.col.distance_km": {"id": "Jarak (km)", "en": "Distance (km)"},
+    "regions.col.query": {"id": "Teks wilayah", "en": "Region text"},
+    "regions.col.rows": {"id": "Baris", "en": "Rows"},
+    "regions.col.found_name": {"id": "Ditemukan sebagai", "en": "Found as"},
+    "regions.col.accept": {"id": "Terima", "en": "Accept"},
+    "regions.col.fetched_at": {"id": "Diambil", "en": "Fetched"},
+    "regions.unknown": {"id": "(tidak diketahui)", "en": "(unknown)"},
     # ------------------------------------------------------------ data page
     "data.title": {"id": "Data dan impor", "en": "Data and imports"},
     "data.intro": {"id": "Unggah ekspor deteksi atau kasus. Setiap berkas diimpor dalam transaksinya sendiri: "

@@ -1,0 +1,77 @@
+-- How much recruitment activity each region shows in a period and in the period before it: detections
+-- targeting it, cases from it and their victims. Every province and regency/city appears, zero when quiet.
+-- Grain: one row per region (level province or regency) inside the province filter. A detection counts once
+-- per region it targets (column, ad text, coordinates or accepted geocode) and once per province however many
+-- of its regencies it names; a case counts at its origin regency (when known) and its origin province.
+-- $start, $end: DATE, the period (inclusive). $prev_start, $prev_end: DATE, the period before (inclusive).
+-- $platforms: VARCHAR[], account platforms (detections only; empty = all).
+-- $provinces: VARCHAR[], province codes (empty = all). $countries: VARCHAR[], ISO2 destinations (empty = all).
+with detection_rows as (
+    select r.detection_id, r.region_code, cast(d.detected_at as date) as day
+    from detection_regions r
+    join detections d on d.detection_id = r.detection_id
+    join accounts a on a.account_id = d.account_id
+    where cast(d.detected_at as date) between least($prev_start, $start) and greatest($prev_end, $end)
+        and (len($platforms) = 0 or list_contains($platforms, a.platform))
+        and (len($countries) = 0 or list_contains($countries, d.destination_country))
+        and (len($provinces) = 0 or list_contains($provinces, left(r.region_code, 2)))
+),
+
+detection_keys as (
+    select detection_id, region_code as code, day from detection_rows where length(region_code) = 5
+    union
+    select detection_id, left(region_code, 2) as code, day from detection_rows
+),
+
+detection_counts as (
+    select code,
+           count(*) filter (where day between $start and $end) as detections,
+           count(*) filter (where day between $prev_start and $prev_end) as detections_prev
+    from detection_keys
+    group by code
+),
+
+case_rows as (
+    select coalesce(c.origin_region_code, g.region_code) as region_code,
+           coalesce(c.origin_province_code, left(c.origin_region_code, 2), left(g.region_code, 2)) as province_code,
+           cast(c.reported_at as date) as day,
+           c.victims
+    from cases c
+    left join geocode_cache g
+        on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
+    where cast(c.reported_at as date) between least($prev_start, $start) and greatest($prev_end, $end)
+        and (len($countries) = 0 or list_contains($countries, c.destination_country))
+),
+
+case_keys as (
+    select region_code as code, day, victims from case_rows where length(region_code) = 5
+    union all
+    select province_code as code, day, victims from case_rows where province_code is not null
+),
+
+case_counts as (
+    select code,
+           count(*) filter (where day between $start and $end) as cases,
+           count(*) filter (where day between $prev_start and $prev_end) as cases_prev,
+           coalesce(sum(victims) filter (where day between $start and $end), 0) as victims,
+           coalesce(sum(victims) filter (where day between $prev_start and $prev_end), 0) as victims_prev
+    from case_keys
+    group by code
+),
+
+final as (
+    select g.code, g.level, g.name, g.province_code, g.lat, g.lon,
+           coalesce(dc.detections, 0)::bigint as detections,
+           coalesce(dc.detections_prev, 0)::bigint as detections_prev,
+           coalesce(cc.cases, 0)::bigint as cases,
+           coalesce(cc.cases_prev, 0)::bigint as cases_prev,
+           coalesce(cc.victims, 0)::bigint as victims,
+           coalesce(cc.victims_prev, 0)::bigint as victims_prev
+    from regions g
+    left join detection_counts dc on dc.code = g.code
+    left join case_counts cc on cc.code = g.code
+    where len($provinces) = 0 or list_contains($provinces, g.province_code)
+)
+
+select * from final
+order by code

@@ -1,0 +1,40 @@
+-- Where recruitment from a region leads: destination countries of the detections targeting it and of the
+-- cases from it, in a period. A province code covers its regencies.
+-- Grain: one row per destination country (ISO2; unknown as null), most detections + cases first.
+-- $code: VARCHAR, a province or regency code. $start, $end: DATE, the period (inclusive).
+-- $platforms: VARCHAR[] (detections only; empty = all). $countries: VARCHAR[], ISO2 destinations.
+with detection_destinations as (
+    select d.destination_country as iso2, count(distinct d.detection_id) as detections
+    from detection_regions r
+    join detections d on d.detection_id = r.detection_id
+    join accounts a on a.account_id = d.account_id
+    where (r.region_code = $code or (length($code) = 2 and left(r.region_code, 2) = $code))
+        and cast(d.detected_at as date) between $start and $end
+        and (len($platforms) = 0 or list_contains($platforms, a.platform))
+        and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    group by 1
+),
+
+case_destinations as (
+    select c.destination_country as iso2, count(*) as cases, sum(c.victims) as victims
+    from cases c
+    left join geocode_cache g
+        on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
+    where (coalesce(c.origin_region_code, g.region_code) = $code
+           or (length($code) = 2 and coalesce(c.origin_province_code, left(g.region_code, 2)) = $code))
+        and cast(c.reported_at as date) between $start and $end
+        and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    group by 1
+),
+
+final as (
+    select coalesce(dd.iso2, cd.iso2) as iso2, k.name_id as country_name_id, k.name_en as country_name_en,
+           coalesce(dd.detections, 0)::bigint as detections, coalesce(cd.cases, 0)::bigint as cases,
+           coalesce(cd.victims, 0)::bigint as victims
+    from detection_destinations dd
+    full outer join case_destinations cd on cd.iso2 is not distinct from dd.iso2
+    left join countries k on k.iso2 = coalesce(dd.iso2, cd.iso2)
+)
+
+select * from final
+order by detections + cases desc, iso2

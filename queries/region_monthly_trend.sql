@@ -1,0 +1,44 @@
+-- How a region's activity moved month by month: detections targeting it, cases and victims from it.
+-- A province code covers its regencies. Months are Jakarta calendar months.
+-- Grain: one row per month from $start to $end (months without activity are zero).
+-- $code: VARCHAR, a province 'PP' or regency 'PP.RR' code. $start, $end: DATE, the period (inclusive).
+-- $platforms: VARCHAR[] (detections only; empty = all). $countries: VARCHAR[], ISO2 destinations.
+with months as (
+    select unnest(generate_series(date_trunc('month', $start::date), date_trunc('month', $end::date),
+                                  interval 1 month))::date as month
+),
+
+detection_months as (
+    select date_trunc('month', d.detected_at)::date as month, count(distinct d.detection_id) as detections
+    from detection_regions r
+    join detections d on d.detection_id = r.detection_id
+    join accounts a on a.account_id = d.account_id
+    where (r.region_code = $code or (length($code) = 2 and left(r.region_code, 2) = $code))
+        and cast(d.detected_at as date) between $start and $end
+        and (len($platforms) = 0 or list_contains($platforms, a.platform))
+        and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    group by 1
+),
+
+case_months as (
+    select date_trunc('month', c.reported_at)::date as month, count(*) as cases, sum(c.victims) as victims
+    from cases c
+    left join geocode_cache g
+        on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
+    where (coalesce(c.origin_region_code, g.region_code) = $code
+           or (length($code) = 2 and coalesce(c.origin_province_code, left(g.region_code, 2)) = $code))
+        and cast(c.reported_at as date) between $start and $end
+        and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    group by 1
+),
+
+final as (
+    select m.month, coalesce(dm.detections, 0)::bigint as detections, coalesce(cm.cases, 0)::bigint as cases,
+           coalesce(cm.victims, 0)::bigint as victims
+    from months m
+    left join detection_months dm on dm.month = m.month
+    left join case_months cm on cm.month = m.month
+)
+
+select * from final
+order by month
