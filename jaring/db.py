@@ -31,6 +31,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 QUERIES_DIR = PROJECT_ROOT / "queries"
 DEFAULT_DB = PROJECT_ROOT / "data" / "jaring.duckdb"
 WRITER_LOCK_TIMEOUT_S = 600
+WRITER_MEMORY_LIMIT = os.environ.get("JARING_IMPORT_MEMORY", "1200MB")
 
 DuckDBError = duckdb.Error
 
@@ -205,6 +206,7 @@ def _work_path(path: Path) -> Path:
 def _remove_database_files(path: Path) -> None:
     for candidate in (path, Path(f"{path}.wal")):
         candidate.unlink(missing_ok=True)
+    shutil.rmtree(f"{path}.tmp", ignore_errors=True)
 
 
 @contextmanager
@@ -226,7 +228,9 @@ def writer(path: str | os.PathLike, timeout_s: float = WRITER_LOCK_TIMEOUT_S) ->
         _remove_database_files(work)
         if path.exists():
             shutil.copyfile(path, work)
-        con = duckdb.connect(str(work))
+        # Imports of a million rows must fit an office laptop: DuckDB spills to disk beyond this limit.
+        con = duckdb.connect(str(work), config={"memory_limit": WRITER_MEMORY_LIMIT,
+                                                "temp_directory": f"{work}.tmp"})
         try:
             yield con
             con.execute("checkpoint")

@@ -24,12 +24,15 @@ from (select distinct kind, value from stg_identifiers) n
 where not exists (select 1 from identifiers i where i.kind = n.kind and i.value = n.value);
 
 insert into case_identifiers by name
-select s.case_id, i.identifier_id, min(s.source_field) as source_field,
-       any_value((select import_id from ctx)) as import_id
-from stg_identifiers s
-join identifiers i on i.kind = s.kind and i.value = s.value
-group by s.case_id, i.identifier_id
-on conflict do nothing;
+with links as (
+    select s.case_id, i.identifier_id, min(s.source_field) as source_field
+    from stg_identifiers s
+    join identifiers i on i.kind = s.kind and i.value = s.value
+    group by all
+)
+select l.*, (select import_id from ctx) as import_id
+from links l
+anti join case_identifiers ci using (case_id, identifier_id);
 
 create or replace temp table merge_counts as
 select 0 as new_accounts, 0 as new_detections, 0 as status_changes,

@@ -37,23 +37,23 @@ create or replace temp table new_detection_ids as
 select detection_id from stg_rows
 where detection_id not in (select detection_id from detections);
 
--- A detection already known is overwritten only by a row that is at least as recent, so importing an older
+-- A detection already known is replaced only by a row that is at least as recent, so importing an older
 -- export after a newer one does not roll a status back.
+create or replace temp table incoming as
+select s.*
+from stg_rows s
+left join detections d using (detection_id)
+where d.detection_id is null
+   or coalesce(s.status_changed_at, greatest(s.detected_at, s.reported_at, s.blocked_at))
+      >= coalesce(d.status_changed_at, greatest(d.detected_at, d.reported_at, d.blocked_at));
+
+delete from detections where detection_id in (select detection_id from incoming);
+
 insert into detections by name
 select detection_id, account_id, detected_at, content_url, content_text, target_region_raw,
        target_region_code, destination_country, status, reported_at, blocked_at, status_changed_at, lat, lon,
        (select import_id from ctx) as import_id
-from stg_rows
-on conflict (detection_id) do update set
-    account_id = excluded.account_id, detected_at = excluded.detected_at, content_url = excluded.content_url,
-    content_text = excluded.content_text, target_region_raw = excluded.target_region_raw,
-    target_region_code = excluded.target_region_code, destination_country = excluded.destination_country,
-    status = excluded.status, reported_at = excluded.reported_at, blocked_at = excluded.blocked_at,
-    status_changed_at = excluded.status_changed_at, lat = excluded.lat, lon = excluded.lon,
-    import_id = excluded.import_id
-where coalesce(excluded.status_changed_at, greatest(excluded.detected_at, excluded.reported_at, excluded.blocked_at))
-   >= coalesce(detections.status_changed_at,
-               greatest(detections.detected_at, detections.reported_at, detections.blocked_at));
+from incoming;
 
 -- Status events. Each date column is an event; a status without its own date column dates from status_at.
 insert into status_history by name
@@ -129,13 +129,16 @@ from (select distinct kind, value from stg_identifiers) n
 where not exists (select 1 from identifiers i where i.kind = n.kind and i.value = n.value);
 
 insert into account_identifiers by name
-select a.account_id, i.identifier_id, s.detection_id, min(s.source_field) as source_field,
-       any_value((select import_id from ctx)) as import_id
-from stg_identifiers s
-join accounts a using (account_key)
-join identifiers i on i.kind = s.kind and i.value = s.value
-group by a.account_id, i.identifier_id, s.detection_id
-on conflict do nothing;
+with links as (
+    select a.account_id, i.identifier_id, s.detection_id, min(s.source_field) as source_field
+    from stg_identifiers s
+    join accounts a using (account_key)
+    join identifiers i on i.kind = s.kind and i.value = s.value
+    group by all
+)
+select l.*, (select import_id from ctx) as import_id
+from links l
+anti join account_identifiers ai using (account_id, identifier_id, detection_id);
 
 create or replace temp table merge_counts as
 select

@@ -30,6 +30,12 @@ create or replace temp macro jaring_timestamp(raw) as (
     with t as (select trim(raw) as s)
     select case
         when s is null or s = '' then null
+        -- The common shapes first, with a cheap shape test, so a million rows avoid the general path.
+        when regexp_full_match(s, '\d{1,2}/\d{1,2}/\d{4}( \d{1,2}[:.]\d{2}(:\d{2})?)?')
+            then try_strptime(s, ['%d/%m/%Y %H:%M', '%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H.%M'])
+        when regexp_full_match(s, '\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?')
+            then try_strptime(s, ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M',
+                                  '%Y-%m-%dT%H:%M', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%dT%H:%M:%S.%f'])
         when regexp_full_match(s, '\d{5}(\.\d+)?') and s::double between 20000 and 80000
             -- Excel serial day number (1900 date system, as Excel counts it).
             then timestamp '1899-12-30' + to_microseconds((s::double * 86400000000)::bigint)

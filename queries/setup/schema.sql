@@ -1,5 +1,8 @@
 -- Jaring database schema. All timestamps are Asia/Jakarta wall-clock time (TIMESTAMP without zone).
 -- Applied with CREATE ... IF NOT EXISTS, so opening an older database adds what is missing.
+-- The large tables (detections, status_history, account_identifiers, case_identifiers) carry no index:
+-- DuckDB's indexes slow bulk loads and cost memory. Their keys, noted below, are kept unique by the import
+-- (anti-joins in queries/ingest/merge_*.sql), and tests/test_ingest.py checks it.
 
 create sequence if not exists import_id_seq start 1;
 
@@ -58,7 +61,7 @@ create table if not exists accounts (
 );
 
 create table if not exists detections (
-    detection_id        varchar primary key,     -- source id, or 'h:' + hash of the identifying fields
+    detection_id        varchar not null,        -- key. Source id, or 'h:' + hash of the identifying fields
     account_id          integer not null,
     detected_at         timestamp not null,
     content_url         varchar,
@@ -79,8 +82,8 @@ create table if not exists status_history (
     account_id     integer not null,
     status         varchar not null,
     changed_at     timestamp not null,
-    import_id      integer not null,              -- the import that first reported this event
-    primary key (account_id, status, changed_at)
+    import_id      integer not null               -- the import that first reported this event
+    -- key: (account_id, status, changed_at)
 );
 
 create table if not exists identifiers (
@@ -95,8 +98,8 @@ create table if not exists account_identifiers (
     identifier_id  integer not null,
     detection_id   varchar not null,
     source_field   varchar not null,             -- the export column it came from, or 'content_text'
-    import_id      integer not null,
-    primary key (account_id, identifier_id, detection_id)
+    import_id      integer not null
+    -- key: (account_id, identifier_id, detection_id)
 );
 
 create table if not exists cases (
@@ -118,8 +121,8 @@ create table if not exists case_identifiers (
     case_id        varchar not null,
     identifier_id  integer not null,
     source_field   varchar not null,
-    import_id      integer not null,
-    primary key (case_id, identifier_id)
+    import_id      integer not null
+    -- key: (case_id, identifier_id)
 );
 
 create table if not exists rejects (

@@ -1,0 +1,53 @@
+-- New recruiter networks per Jakarta calendar month: live networks (not merged into another, not dissolved)
+-- counted in the month their earliest member account was first detected. Needs the networks tables.
+-- Grain: one row per month with at least one such network.
+-- Parameters:
+--   $platforms  VARCHAR[]  a network counts when one of its accounts is on a listed platform; empty = all.
+--   $provinces  VARCHAR[]  ... and one of its accounts' detections targets a listed province; empty = all.
+--   $countries  VARCHAR[]  ... and that detection names a listed destination country; empty = all.
+with scoped_accounts as (
+    select a.account_id
+    from accounts a
+    where (len($platforms) = 0 or list_contains($platforms, a.platform))
+      and (
+          (len($provinces) = 0 and len($countries) = 0)
+          or a.account_id in (
+              select d.account_id
+              from detections d
+              left join regions r on r.code = d.target_region_code
+              where (len($provinces) = 0 or list_contains($provinces, r.province_code))
+                and (len($countries) = 0 or list_contains($countries, d.destination_country))
+          )
+      )
+),
+
+live_networks as (
+    select n.network_id
+    from networks n
+    where n.merged_into is null and n.dissolved_at is null
+),
+
+network_accounts as (
+    select m.network_id, a.account_id, a.first_seen,
+           a.account_id in (select s.account_id from scoped_accounts s) as in_scope
+    from network_members m
+    join live_networks l using (network_id)
+    join accounts a on a.account_id = m.account_id
+    where m.node_kind = 'account'
+),
+
+found as (
+    select n.network_id, min(n.first_seen) as found_at
+    from network_accounts n
+    group by n.network_id
+    having bool_or(n.in_scope)
+),
+
+final as (
+    select cast(date_trunc('month', f.found_at) as date) as month, count(*) as networks
+    from found f
+    group by all
+)
+
+select * from final
+order by month
