@@ -66,8 +66,8 @@ def rebuild_detection_regions(con, full: bool = False, gazetteer: Gazetteer | No
         return None
 
 
-def _rebuild(con, since: int, last_import: int, gazetteer: Gazetteer) -> int:
-    db.run_script(con, "regions/index_todo", since=since, pattern=first_word_pattern())
+def _rebuild(con, since: int, last_import: int, gazetteer: Gazetteer, raw_texts: tuple[str, ...] = ()) -> int:
+    db.run_script(con, "regions/index_todo", since=since, raw_texts=list(raw_texts), pattern=first_word_pattern())
     _register_text_mentions(con, gazetteer)
     _register_coordinate_regions(con)
     db.run_script(con, "regions/index_merge", last_import_id=last_import, built_at=_now_jakarta())
@@ -100,6 +100,18 @@ def _register_coordinate_regions(con) -> None:
         frame = pd.DataFrame({"lat": points["lat"][keep], "lon": points["lon"][keep],
                               "region_code": nearest["code"][keep].astype(object)})
     db.register_frame(con, "coordinate_regions", frame)
+
+
+def reindex_region_texts(con, raw_texts: list[str], gazetteer: Gazetteer | None = None) -> int:
+    """Redo the detections whose target-region text is one of `raw_texts` (after a geocode was accepted).
+
+    Runs inside the caller's transaction; a database never indexed gets a full rebuild instead.
+    """
+    (state,) = con.execute("select max(last_import_id) from region_index_state").fetchone()
+    if state is None:
+        (last_import,) = con.execute("select coalesce(max(import_id), 0) from imports").fetchone()
+        return _rebuild(con, 0, int(last_import), gazetteer or default_gazetteer())
+    return _rebuild(con, int(state), int(state), gazetteer or default_gazetteer(), tuple(raw_texts))
 
 
 def rebuild_database_index(db_path, full: bool = True) -> int | None:

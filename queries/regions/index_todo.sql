@@ -1,12 +1,13 @@
 -- Stage the detections whose regions must be (re)computed, and the ad texts that may name a region.
 -- $since: INTEGER, the last import already indexed (0 = index everything).
+-- $raw_texts: VARCHAR[], target-region texts whose detections are redone as well (a geocode was accepted).
 -- $pattern: VARCHAR, RE2 pattern matching any first word of a gazetteer alias between non-alphanumerics.
 -- Writes temp tables todo and candidate_texts.
 
 create or replace temp table todo as
 select d.detection_id, d.content_text, d.target_region_code, d.target_region_raw, d.lat, d.lon
 from detections d
-where d.import_id > $since;
+where d.import_id > $since or list_contains($raw_texts, d.target_region_raw);
 
 -- The gazetteer only starts a match at the first word of an alias. For ASCII text, lower() and [a-z0-9]+ are
 -- exactly its NFKC/casefold tokenisation, so a text without such a word names no region. Text with other
