@@ -5,13 +5,13 @@ import streamlit as st
 from jaring import ui
 from jaring.i18n import t
 
-st.set_page_config(page_title=t("app.name"), page_icon="🕸️", layout="wide")
+st.set_page_config(page_title=t("app.name"), page_icon=":material/hub:", layout="wide")
 ui.apply_language()
 page = st.navigation([
-    st.Page("pages/briefing.py", title=t("nav.briefing"), icon="📋", default=True),
-    st.Page("pages/networks.py", title=t("nav.networks"), icon="🕸️"),
-    st.Page("pages/regions.py", title=t("nav.regions"), icon="🗺️"),
-    st.Page("pages/data.py", title=t("nav.data"), icon="🗄️"),
+    st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/summarize:", default=True),
+    st.Page("pages/networks.py", title=t("nav.networks"), icon=":material/hub:"),
+    st.Page("pages/regions.py", title=t("nav.regions"), icon=":material/map:"),
+    st.Page("pages/data.py", title=t("nav.data"), icon=":material/database:"),
 ])
 with ui.friendly_errors():
     ui.ensure_database()

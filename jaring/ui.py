@@ -153,7 +153,7 @@ def data_banner() -> None:
     """Warn on every page when the database holds synthetic demo data (alone or mixed with real data)."""
     kind = startup.banner_kind(run_query("import_sources")["source"])
     if kind:
-        st.warning(t(f"banner.{kind}"), icon="🧪")
+        st.warning(t(f"banner.{kind}"), icon=":material/science:")
 
 
 def _reference() -> str:
@@ -171,7 +171,7 @@ def friendly_errors() -> Iterator[None]:
     except Exception:
         ref = _reference()
         log.exception("page failed [%s]", ref)
-        st.error(t("error.unexpected", ref=ref), icon="⚠️")
+        st.error(t("error.unexpected", ref=ref), icon=":material/error:")
 
 
 # ---------------------------------------------------------------- sidebar: language and global filters
@@ -286,7 +286,7 @@ def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
     """A download button for `frame` as a spreadsheet-safe CSV (formulas neutralised, UTF-8 with BOM)."""
     labelled = frame.rename(columns=i18n.column_labels(frame.columns))
     st.download_button(t("data.download_csv"), data=exports.to_csv_bytes(labelled), file_name=file_name,
-                       mime="text/csv", key=key, on_click="ignore", icon="⬇️")
+                       mime="text/csv", key=key, on_click="ignore", icon=":material/download:")
 
 
 def progress_reporter(text_key: str) -> tuple[Callable[..., None], object]:
@@ -302,7 +302,7 @@ def progress_reporter(text_key: str) -> tuple[Callable[..., None], object]:
 def placeholder_page(title_key: str) -> None:
     """A page that is not built yet: its title and an honest note."""
     st.title(t(title_key))
-    st.info(t("placeholder.not_built"), icon="🚧")
+    st.info(t("placeholder.not_built"), icon=":material/construction:")
 
 
 def max_upload_mb() -> int:
