@@ -40,6 +40,9 @@ def test_every_page_renders_and_an_upload_lands(demo_database, tmp_path):
         page.goto(url)
         wait_for_app(page)
         assert CATALOG["banner.demo"]["id"][:25] in page.inner_text("body")
+        page.wait_for_timeout(1500)  # let plotly finish drawing before the README screenshot
+        SCREENSHOT.parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT), full_page=False)
         for key in PAGES:
             nav_link(page, key).click()
             wait_for_app(page)
@@ -51,16 +54,18 @@ def test_every_page_renders_and_an_upload_lands(demo_database, tmp_path):
         # Data page (the last one visited): upload a small export and see its summary.
         page.set_input_files('[data-testid="stFileUploader"] input[type="file"]', str(FIXTURE_EXPORT))
         page.get_by_role("button", name=CATALOG["data.import_button"]["id"]).click()
-        page.wait_for_selector("text=" + FIXTURE_EXPORT.name, timeout=60_000)
+        done = CATALOG["data.import_done"]["id"].format(loaded=1, skipped=0, failed=0)
+        page.wait_for_selector(f"text={done}", timeout=60_000)
         wait_for_app(page)
         assert not exception_texts(page)
         assert page.dialogs == []
+        summary = page.locator('[data-testid="stDataFrame"]').first
+        assert summary.is_visible()
 
-        page.goto(url)  # the default page: Briefing
+        page.goto(url)  # the default page: Briefing, in a new session
         wait_for_app(page)
-        page.wait_for_timeout(1500)  # let plotly finish drawing before the README screenshot
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT), full_page=False)
+        # The import just made is visible without a restart: the database now mixes demo and real data.
+        assert CATALOG["banner.mixed"]["id"][:25] in page.inner_text("body")
     assert SCREENSHOT.stat().st_size > 10_000
 
 
