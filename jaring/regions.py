@@ -80,6 +80,14 @@ def unplaced_counts(query: QueryFn, filters: Filters, start: date, end: date) ->
     return {k: int(v) for k, v in frame.iloc[0].items()}
 
 
+def index_state(query: QueryFn) -> str:
+    """ "ok", "stale" (an import's automatic indexing failed) or "missing" (a database older than the index)."""
+    present = set(query("region_optional_tables")["table_name"])
+    if not {"detection_regions", "region_index_state", "geocode_cache"} <= present:
+        return "missing"
+    return "ok" if bool(query("region_index_status")["up_to_date"].iloc[0]) else "stale"
+
+
 def _filter_params(filters: Filters) -> dict:
     return {"platforms": list(filters.platforms), "provinces": list(filters.provinces),
             "countries": list(filters.countries)}

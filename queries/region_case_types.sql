@@ -1,6 +1,7 @@
 -- What happened to victims from a region: cases and victims per case type in a period.
 -- A province code covers its regencies.
--- Grain: one row per case type (missing type as null), most cases first.
+-- Grain: one row per case type, spelled as most of its cases spell it (types differing only in case and
+-- surrounding spaces are one type; a missing type is null), most cases first.
 -- $code: VARCHAR, a province or regency code. $start, $end: DATE, the period (inclusive).
 -- $countries: VARCHAR[], ISO2 destinations (empty = all).
 with region_cases as (
@@ -15,9 +16,9 @@ with region_cases as (
 ),
 
 final as (
-    select case_type, count(*)::bigint as cases, sum(victims)::bigint as victims
+    select mode(case_type) as case_type, count(*)::bigint as cases, sum(victims)::bigint as victims
     from region_cases
-    group by case_type
+    group by lower(trim(case_type))
 )
 
 select * from final
