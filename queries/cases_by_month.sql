@@ -33,7 +33,7 @@ final as (
            s.case_type,
            s.destination_country,
            count(*) as cases,
-           sum(s.victims) as victims,
+           cast(sum(s.victims) as bigint) as victims,
            count(m.case_id) as matched_cases
     from scoped_cases s
     left join matched_cases m using (case_id)

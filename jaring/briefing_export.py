@@ -1,0 +1,144 @@
+"""The monthly briefing as files: self-contained HTML, a PPTX deck, every chart as PNG and SVG, tables as CSV/XLSX."""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+import warnings
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from jaring import briefing_charts, exports
+from jaring.briefing import Briefing
+from jaring.briefing_html import briefing_html
+from jaring.briefing_slides import briefing_deck
+from jaring.briefing_tables import briefing_tables, column_labels
+from jaring.briefing_text import filters_text, period_text
+
+IMAGE_WIDTH, IMAGE_HEIGHT = 1200, 600
+# kaleido's sync server is a process-wide singleton with one shared result queue: two exports at once (two
+# analysts) would receive each other's images. One export renders at a time.
+_KALEIDO_LOCK = threading.Lock()
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an XLSX cell cannot hold
+
+
+@dataclass
+class ExportLabels:
+    """Display names the export needs besides the briefing itself."""
+
+    province_names: Mapping[str, str] = field(default_factory=dict)
+    country_names: Mapping[str, str] = field(default_factory=dict)
+    note: str = ""  # e.g. the demo-data warning, printed on the cover
+
+
+@dataclass
+class ExportResult:
+    """Where the files went."""
+
+    out_dir: Path
+    html: Path
+    pptx: Path
+    images: list[Path]
+    tables: list[Path]
+
+    def all_files(self) -> list[Path]:
+        """Every written file."""
+        return [self.html, self.pptx, *self.images, *self.tables]
+
+
+def subtitle(b: Briefing, labels: ExportLabels) -> str:
+    """The line under every title: the period and the filters in words."""
+    described = filters_text(b.filters, labels.province_names, labels.country_names)
+    return period_text(b.filters) + (f" · {described}" if described else "")
+
+
+def export_briefing(b: Briefing, out_dir: str | Path, labels: ExportLabels | None = None,
+                    generated_at: datetime | None = None) -> ExportResult:
+    """Write the briefing of `b.month` into `out_dir` (created when missing).
+
+    Args:
+        b: the assembled briefing (jaring.briefing.load_briefing).
+        out_dir: target folder; existing files of the same names are replaced.
+        labels: province and country names for titles, and an optional cover note.
+        generated_at: the time printed on the cover (default: now).
+
+    Returns:
+        The paths written: HTML, PPTX, charts/*.png|svg, tables/*.csv|xlsx.
+    """
+    labels = labels or ExportLabels()
+    out = Path(out_dir)
+    (out / "charts").mkdir(parents=True, exist_ok=True)
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    stem = f"briefing_{b.month:%Y-%m}"
+    charts = briefing_charts.all_charts(b, labels.country_names, subtitle(b, labels))
+    tables = briefing_tables(b, labels.country_names)
+    table_paths = write_tables(tables, out / "tables")
+    pngs = render_images(charts, out / "charts")
+    generated = generated_at or datetime.now()
+    html_path = out / f"{stem}.html"
+    html_path.write_text(briefing_html(b, charts, tables, subtitle(b, labels), labels.note, generated),
+                         encoding="utf-8")
+    pptx_path = out / f"{stem}.pptx"
+    briefing_deck(b, {name: path for name, path in pngs.items() if path.suffix == ".png"},
+                  subtitle(b, labels), labels.note, generated).save(pptx_path)
+    images = [p for name in charts for p in (out / "charts" / f"{name}.png", out / "charts" / f"{name}.svg")]
+    return ExportResult(out, html_path, pptx_path, images, table_paths)
+
+
+def render_images(charts: Mapping[str, go.Figure], folder: Path) -> dict[str, Path]:
+    """Write each chart as PNG and SVG with one kaleido browser for all of them (a browser start costs ~4 s)."""
+    import kaleido  # late: only exports need it
+
+    written: dict[str, Path] = {}
+    with _KALEIDO_LOCK, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "kopts is ignored if using a server": expected with the shared server
+        kaleido.start_sync_server(silence_warnings=True)
+        try:
+            for name, fig in charts.items():
+                for fmt, scale in (("png", 2), ("svg", 1)):
+                    path = folder / f"{name}.{fmt}"
+                    path.write_bytes(fig.to_image(format=fmt, width=IMAGE_WIDTH, height=IMAGE_HEIGHT, scale=scale))
+                    written[name if fmt == "png" else f"{name}.svg"] = path
+        finally:
+            kaleido.stop_sync_server(silence_warnings=True)
+    return written
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], folder: Path) -> list[Path]:
+    """Each table as CSV and XLSX with column labels in the UI language and formula text neutralised."""
+    paths = []
+    for name, frame in tables.items():
+        labelled = frame.rename(columns=column_labels(frame.columns))
+        csv_path, xlsx_path = folder / f"{name}.csv", folder / f"{name}.xlsx"
+        csv_path.write_bytes(exports.to_csv_bytes(labelled))
+        xlsx_path.write_bytes(to_xlsx_bytes(labelled, sheet=name))
+        paths += [csv_path, xlsx_path]
+    return paths
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """XLSX bytes of `frame`: formula text neutralised, characters XLSX cannot store removed."""
+    safe = exports.safe_for_spreadsheet(frame)
+    for column in safe.columns:
+        if pd.api.types.is_object_dtype(safe[column]) or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(lambda v: _XLSX_ILLEGAL.sub("", v) if isinstance(v, str) else v)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        safe.to_excel(writer, sheet_name=sheet[:31], index=False)
+    return buffer.getvalue()
+
+
+def zip_export(result: ExportResult) -> bytes:
+    """All files of an export in one ZIP (for the page's download button), paths relative to its folder."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in result.all_files():
+            archive.write(path, path.relative_to(result.out_dir).as_posix())
+    return buffer.getvalue()
