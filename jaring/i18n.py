@@ -60,6 +60,459 @@ CATALOG: dict[str, dict[str, str]] = {
     "briefing.title": {"id": "Ringkasan situasi", "en": "Situation briefing"},
     "networks.title": {"id": "Jaringan perekrut", "en": "Recruiter networks"},
     "regions.title": {"id": "Wilayah sasaran dan asal", "en": "Targeted and origin regions"},
+    # ------------------------------------------------------------ briefing page (jaring.briefing*, pages/briefing.py)
+    "briefing.intro": {"id": "Angka bulanan untuk pimpinan: berapa akun perekrut diblokir, di platform mana, seberapa "
+                             "cepat, apa yang masih menunggu, dan berapa pengaduan korban. Semua angka mengikuti "
+                             "filter di samping.",
+                       "en": "Monthly figures for the ministers: how many recruiter accounts were blocked, on which "
+                             "platforms, how fast, what is still waiting, and how many victims complained. Every "
+                             "figure follows the filters at the side."},
+    "briefing.month_picker": {"id": "Bulan ringkasan", "en": "Briefing month"},
+    "briefing.no_accounts": {"id": "Belum ada akun terdeteksi dalam filter ini.",
+                             "en": "No detected accounts within these filters yet."},
+    "briefing.all_platforms": {"id": "Semua platform", "en": "All platforms"},
+    "briefing.filter_platforms": {"id": "Platform: {names}", "en": "Platforms: {names}"},
+    "briefing.filter_provinces": {"id": "Provinsi: {names}", "en": "Provinces: {names}"},
+    "briefing.filter_countries": {"id": "Negara tujuan: {names}", "en": "Destinations: {names}"},
+    "briefing.fig.blocked": {"id": "Akun diblokir per bulan, {when}", "en": "Accounts blocked per month, {when}"},
+    "briefing.fig.funnel": {"id": "Terdeteksi → dilaporkan → diblokir per bulan, {when}",
+                            "en": "Detected → reported → blocked per month, {when}"},
+    "briefing.fig.speed_detection": {"id": "Hari dari deteksi pertama sampai blokir (median), {when}",
+                                     "en": "Days from first detection to block (median), {when}"},
+    "briefing.fig.speed_report": {"id": "Hari dari laporan sampai blokir (median), {when}",
+                                  "en": "Days from report to block (median), {when}"},
+    "briefing.fig.durations": {"id": "Sebaran hari sampai blokir, {when}", "en": "Days to block, distribution, {when}"},
+    "briefing.fig.survival": {"id": "Akun dilaporkan yang masih aktif setelah 7/30/90 hari, laporan {when}",
+                              "en": "Reported accounts still active after 7/30/90 days, reports of {when}"},
+    "briefing.fig.backlog": {"id": "Laporan belum ditindak di akhir bulan, menurut lama menunggu, {when}",
+                             "en": "Reports still open at month end, by time waiting, {when}"},
+    "briefing.fig.cases": {"id": "Pengaduan per bulan menurut jenis kasus, {when}",
+                           "en": "Complaint cases per month by case type, {when}"},
+    "briefing.fig.destinations": {"id": "Pengaduan per bulan menurut negara tujuan, {when}",
+                                  "en": "Complaint cases per month by destination country, {when}"},
+    "briefing.days_value": {"id": "{days} hari", "en": "{days} days"},
+    "briefing.change_vs": {"id": "{amount} dibanding {month}", "en": "{amount} vs {month}"},
+    "briefing.subject.blocked": {"id": "Pemblokiran", "en": "Blocks"},
+    "briefing.sentence.up": {"id": "{subject} naik {percent} dibanding {month} ({reference} → {value}).",
+                             "en": "{subject} up {percent} on {month} ({reference} → {value})."},
+    "briefing.sentence.down": {"id": "{subject} turun {percent} dibanding {month} ({reference} → {value}).",
+                               "en": "{subject} down {percent} on {month} ({reference} → {value})."},
+    "briefing.sentence.same": {"id": "{subject} sama dengan {month}.", "en": "{subject} unchanged from {month}."},
+    "briefing.sentence.from_zero": {"id": "{subject}: {value}, sedangkan {month} nihil.",
+                                    "en": "{subject}: {value}, none in {month}."},
+    "briefing.sentence.none": {"id": "{subject}: nihil, seperti {month}.", "en": "{subject}: none, as in {month}."},
+    "briefing.sentence.speed": {"id": "Median waktu sampai blokir pada {month}: {days} sejak deteksi pertama.",
+                                "en": "Median time to block in {month}: {days} from first detection."},
+    "briefing.sentence.no_blocks": {"id": "Tidak ada pemblokiran pada {month}.", "en": "No blocks in {month}."},
+    "briefing.sentence.backlog": {"id": "Akhir {month}: {value} akun dilaporkan belum ditindak, {old} di antaranya "
+                                        "sudah menunggu 90 hari atau lebih.",
+                                  "en": "End of {month}: {value} reported accounts not yet acted on, {old} of them "
+                                        "waiting 90 days or more."},
+    "briefing.sentence.survival": {"id": "{share} akun yang dilaporkan masih aktif 30 hari setelah laporan "
+                                         "(dari {eligible} laporan yang dapat diamati).",
+                                   "en": "{share} of reported accounts were still active 30 days after the report "
+                                         "(of {eligible} reports that can be followed that long)."},
+    "briefing.sentence.survival_none": {"id": "Belum ada laporan yang dapat diamati selama 30 hari.",
+                                        "en": "No report can be followed for 30 days yet."},
+    "briefing.sentence.cases": {"id": "{month}: {value} pengaduan baru; {matched} ({share}) cocok dengan akun "
+                                      "yang terdeteksi.",
+                                "en": "{month}: {value} new cases; {matched} ({share}) match a detected account."},
+    "briefing.axis.blocked": {"id": "Akun diblokir", "en": "Accounts blocked"},
+    "briefing.axis.accounts": {"id": "Akun", "en": "Accounts"},
+    "briefing.axis.days": {"id": "Hari", "en": "Days"},
+    "briefing.axis.share_open": {"id": "Masih aktif", "en": "Still active"},
+    "briefing.axis.cases": {"id": "Pengaduan", "en": "Cases"},
+    "briefing.step.detected": {"id": "Akun baru terdeteksi", "en": "New accounts detected"},
+    "briefing.step.reported": {"id": "Laporan", "en": "Reports"},
+    "briefing.step.blocked": {"id": "Pemblokiran", "en": "Blocks"},
+    "briefing.p90_all": {"id": "Persentil ke-90 (semua platform)", "en": "90th percentile (all platforms)"},
+    "briefing.basis.detection": {"id": "Sejak deteksi pertama", "en": "From first detection"},
+    "briefing.basis.report": {"id": "Sejak laporan", "en": "From report"},
+    "briefing.basis_picker": {"id": "Hitung hari", "en": "Count days"},
+    "briefing.after_days": {"id": "Setelah {days} hari", "en": "After {days} days"},
+    "briefing.bucket.backlog_under_7": {"id": "< 7 hari", "en": "< 7 days"},
+    "briefing.bucket.backlog_7_to_29": {"id": "7–29 hari", "en": "7–29 days"},
+    "briefing.bucket.backlog_30_to_89": {"id": "30–89 hari", "en": "30–89 days"},
+    "briefing.bucket.backlog_90_plus": {"id": "≥ 90 hari", "en": "≥ 90 days"},
+    "briefing.unknown": {"id": "Tidak diketahui", "en": "Unknown"},
+    "briefing.matched_share": {"id": "Cocok dengan akun terdeteksi", "en": "Matching a detected account"},
+    "briefing.show_funnel": {"id": "Tampilkan deteksi dan laporan di samping pemblokiran",
+                             "en": "Show detections and reports beside blocks"},
+    "briefing.kpi.blocked": {"id": "Akun diblokir", "en": "Accounts blocked"},
+    "briefing.kpi.median_days": {"id": "Median hari sampai blokir", "en": "Median days to block"},
+    "briefing.kpi.backlog": {"id": "Laporan belum ditindak", "en": "Open backlog"},
+    "briefing.kpi.new_cases": {"id": "Pengaduan baru", "en": "New cases"},
+    "briefing.kpi.new_networks": {"id": "Jaringan baru", "en": "New networks found"},
+    "briefing.kpi.networks_unavailable": {"id": "Belum tersedia: jaringan belum dihitung di basis data ini.",
+                                          "en": "Not available yet: networks are not computed in this database."},
+    "briefing.kpi.help": {"id": "Bulan {month}; perubahan dibanding bulan sebelumnya dan bulan yang sama tahun lalu.",
+                          "en": "Month {month}; change against the previous month and the same month last year."},
+    "briefing.section.blocked": {"id": "Pemblokiran", "en": "Blocks"},
+    "briefing.section.speed": {"id": "Kecepatan penindakan", "en": "Takedown speed"},
+    "briefing.section.backlog": {"id": "Antrean laporan", "en": "Backlog"},
+    "briefing.section.cases": {"id": "Pengaduan", "en": "Cases"},
+    "briefing.oldest_header": {"id": "Laporan terlama yang belum ditindak", "en": "Oldest open reports"},
+    "briefing.oldest_caption": {"id": "Keadaan per {as_of}. Tautan membuka profil akun di platformnya.",
+                                "en": "As of {as_of}. Links open the account's profile on its platform."},
+    "briefing.export_header": {"id": "Ringkasan bulanan untuk diunduh", "en": "Monthly briefing download"},
+    "briefing.export_explain": {"id": "HTML mandiri (bisa dibuka tanpa internet), PPTX satu slide per grafik, "
+                                      "setiap grafik sebagai PNG dan SVG, dan setiap tabel sebagai CSV/XLSX.",
+                                "en": "Self-contained HTML (opens offline), PPTX with one slide per chart, every "
+                                      "chart as PNG and SVG, and every table as CSV/XLSX."},
+    "briefing.export_button": {"id": "Buat ringkasan {month}", "en": "Build the {month} briefing"},
+    "briefing.exporting": {"id": "Membuat ringkasan… (grafik digambar dengan Chromium)",
+                           "en": "Building the briefing… (charts are drawn with Chromium)"},
+    "briefing.export_download": {"id": "Unduh ringkasan (ZIP)", "en": "Download the briefing (ZIP)"},
+    "briefing.export_failed": {"id": "Ringkasan tidak dapat dibuat (kode referensi {ref}). Pastikan Chromium "
+                                     "terpasang (apt-get install chromium).",
+                               "en": "The briefing could not be built (reference {ref}). Make sure Chromium is "
+                                     "installed (apt-get install chromium)."},
+    "briefing.export_title": {"id": "Ringkasan bulanan {month}", "en": "Monthly briefing, {month}"},
+    "briefing.generated": {"id": "dibuat {at}", "en": "generated {at}"},
+    "briefing.table.kpis": {"id": "Indikator utama", "en": "Key figures"},
+    "briefing.table.blocked": {"id": "Akun diblokir per bulan dan platform", "en": "Blocks per month and platform"},
+    "briefing.table.funnel": {"id": "Terdeteksi, dilaporkan, diblokir per bulan",
+                              "en": "Detected, reported, blocked per month"},
+    "briefing.table.speed": {"id": "Hari sampai blokir per bulan dan platform", "en": "Days to block per month"},
+    "briefing.table.durations": {"id": "Hari sampai blokir per akun (bulan ringkasan)",
+                                 "en": "Days to block per block (briefing month)"},
+    "briefing.table.survival": {"id": "Masih aktif setelah 7/30/90 hari", "en": "Still active after 7/30/90 days"},
+    "briefing.table.backlog": {"id": "Antrean laporan di akhir bulan", "en": "Backlog at month end"},
+    "briefing.table.oldest_open": {"id": "Laporan terlama yang belum ditindak", "en": "Oldest open reports"},
+    "briefing.table.cases": {"id": "Pengaduan per bulan", "en": "Cases per month"},
+    "briefing.table.cases_by_type": {"id": "Pengaduan per jenis kasus", "en": "Cases by type"},
+    "briefing.table.cases_by_destination": {"id": "Pengaduan per negara tujuan", "en": "Cases by destination"},
+    "briefing.definitions": {"id": "Definisi", "en": "Definitions"},
+    "briefing.definitions_text": {
+        "id": "- Bulan = bulan kalender WIB (Asia/Jakarta). Blokir pukul 23.30 UTC tanggal 31 Maret adalah 1 April "
+              "06.30 WIB dan dihitung di April.\n"
+              "- **Diblokir pada bulan M**: peristiwa blokir dalam riwayat status yang bertanggal di M. Akun yang "
+              "diblokir, dipulihkan lalu diblokir lagi dihitung pada setiap blokir.\n"
+              "- **Terdeteksi / dilaporkan pada M**: akun yang deteksi pertamanya di M / peristiwa laporan di M "
+              "(laporan ulang setelah ditolak dihitung lagi). Ini arus per bulan, bukan kohort.\n"
+              "- **Episode**: dari laporan pertama setelah blokir atau pemulihan sebelumnya (atau laporan pertama "
+              "akun) sampai blokir atau pemulihan berikutnya. Laporan yang ditolak tidak mengakhiri episode.\n"
+              "- **Hari sampai blokir**: hari kalender WIB dari deteksi pertama akun sampai blokir, dan terpisah "
+              "dari laporan pertama episode itu sampai blokir (blokir tanpa laporan tidak punya angka kedua). "
+              "Median dan persentil ke-90 diinterpolasi di antara dua nilai terdekat.\n"
+              "- **Antrean di akhir M**: akun yang peristiwa terakhirnya pada akhir M adalah laporan, yaitu sudah "
+              "dilaporkan tetapi belum diblokir, ditolak, atau dipulihkan. Laporan yang ditolak keluar dari antrean; "
+              "laporan baru memasukkannya lagi. Akun yang dipulihkan baru masuk antrean setelah dilaporkan lagi. "
+              "Lama menunggu = hari sejak laporan pertama episode; kelompok < 7, 7–29, 30–89, ≥ 90 hari. Bulan yang "
+              "belum selesai dalam data diukur pada akhir hari terakhir yang ada datanya.\n"
+              "- **Masih aktif setelah N hari**: episode laporan yang laporan pertamanya dalam periode dan yang "
+              "datanya mencakup paling sedikit N hari sesudahnya; bagian yang belum diblokir dalam N hari. Akun "
+              "yang tidak pernah diblokir tetap dihitung sebagai masih aktif, tidak dibuang.\n"
+              "- **Pengaduan** menurut tanggal pengaduan; cocok dengan akun terdeteksi = salah satu kontak perekrut "
+              "dalam pengaduan (nomor HP, rekening, dompet digital, akun…) juga ada pada akun terdeteksi (di "
+              "platform yang dipilih). Filter platform tidak membatasi jumlah pengaduan.\n"
+              "- **Jaringan baru pada M**: jaringan yang masih berdiri (tidak digabung atau bubar) yang akun "
+              "anggota paling awalnya pertama terdeteksi di M.\n"
+              "- **Filter**: platform = platform akun; provinsi dan negara tujuan = akun ikut bila salah satu "
+              "deteksinya menyasar provinsi terpilih dengan negara tujuan terpilih; pengaduan menurut provinsi asal "
+              "dan negara tujuan korban.",
+        "en": "- Months are Asia/Jakarta calendar months. A block at 23:30 UTC on 31 March is 06:30 on 1 April in "
+              "Jakarta and counts in April.\n"
+              "- **Blocked in month M**: block events in the status history dated in M. An account blocked, "
+              "restored and blocked again counts at each block.\n"
+              "- **Detected / reported in M**: accounts first detected in M / report events in M (a re-report "
+              "after a rejection counts again). These are monthly flows, not a cohort.\n"
+              "- **Episode**: from the first report after the account's previous block or restore (or its first "
+              "report) to its next block or restore. A rejected report does not end the episode.\n"
+              "- **Days to block**: Jakarta calendar days from the account's first detection to the block, and "
+              "separately from the episode's first report to the block (a block without a report has no second "
+              "figure). Median and 90th percentile interpolate between the two nearest values.\n"
+              "- **Backlog at the end of M**: accounts whose latest event at the end of M is a report: reported, "
+              "not yet blocked, rejected or restored. A rejected report leaves the backlog; a new report brings "
+              "the account back. A restored account re-enters only when reported again. Waiting time = days since "
+              "the episode's first report; buckets < 7, 7–29, 30–89, ≥ 90 days. A month the data does not cover "
+              "to its end is measured at the end of the last day with data.\n"
+              "- **Still active after N days**: report episodes whose first report falls in the period and that "
+              "the data follows for at least N days; the share not blocked within N days. Accounts never blocked "
+              "stay in as still active; they are not dropped.\n"
+              "- **Cases** by complaint date; matching a detected account = one of the recruiter contacts of the "
+              "case (phone, bank account, e-wallet, handle…) also appears on a detected account (of the selected "
+              "platforms). The platform filter does not restrict case counts.\n"
+              "- **New networks in M**: live networks (not merged or dissolved) whose earliest member account was "
+              "first detected in M.\n"
+              "- **Filters**: platform = the account's platform; province and destination = an account is included "
+              "when one of its detections targets a selected province with a selected destination; cases by the "
+              "victim's origin province and destination country."},
+    "briefing.col.month": {"id": "Bulan", "en": "Month"},
+    "briefing.col.month_name": {"id": "Nama bulan", "en": "Month name"},
+    "briefing.col.platform": {"id": "Platform", "en": "Platform"},
+    "briefing.col.detected": {"id": "Terdeteksi", "en": "Detected"},
+    "briefing.col.reported": {"id": "Dilaporkan", "en": "Reported"},
+    "briefing.col.blocked": {"id": "Diblokir", "en": "Blocked"},
+    "briefing.col.total": {"id": "Jumlah", "en": "Total"},
+    "briefing.col.change_vs_previous": {"id": "Perubahan dari bulan sebelumnya", "en": "Change from previous month"},
+    "briefing.col.blocks": {"id": "Pemblokiran", "en": "Blocks"},
+    "briefing.col.blocks_with_report": {"id": "Pemblokiran dengan laporan", "en": "Blocks with a report"},
+    "briefing.col.median_days_from_detection": {"id": "Median hari sejak deteksi", "en": "Median days from detection"},
+    "briefing.col.p90_days_from_detection": {"id": "P90 hari sejak deteksi", "en": "P90 days from detection"},
+    "briefing.col.median_days_from_report": {"id": "Median hari sejak laporan", "en": "Median days from report"},
+    "briefing.col.p90_days_from_report": {"id": "P90 hari sejak laporan", "en": "P90 days from report"},
+    "briefing.col.basis": {"id": "Dihitung", "en": "Counted"},
+    "briefing.col.days": {"id": "Hari", "en": "Days"},
+    "briefing.col.horizon": {"id": "Setelah (hari)", "en": "After (days)"},
+    "briefing.col.eligible": {"id": "Laporan teramati", "en": "Reports followed"},
+    "briefing.col.open": {"id": "Masih aktif", "en": "Still active"},
+    "briefing.col.share_open": {"id": "Bagian masih aktif", "en": "Share still active"},
+    "briefing.col.backlog_under_7": {"id": "< 7 hari", "en": "< 7 days"},
+    "briefing.col.backlog_7_to_29": {"id": "7–29 hari", "en": "7–29 days"},
+    "briefing.col.backlog_30_to_89": {"id": "30–89 hari", "en": "30–89 days"},
+    "briefing.col.backlog_90_plus": {"id": "≥ 90 hari", "en": "≥ 90 days"},
+    "briefing.col.account_id": {"id": "ID akun", "en": "Account id"},
+    "briefing.col.handle": {"id": "Akun", "en": "Account"},
+    "briefing.col.display_name": {"id": "Nama tampilan", "en": "Display name"},
+    "briefing.col.url": {"id": "Tautan", "en": "Link"},
+    "briefing.col.first_seen": {"id": "Pertama terdeteksi", "en": "First detected"},
+    "briefing.col.reported_at": {"id": "Dilaporkan sejak", "en": "Reported since"},
+    "briefing.col.last_reported_at": {"id": "Laporan terakhir", "en": "Latest report"},
+    "briefing.col.waiting_days": {"id": "Lama menunggu (hari)", "en": "Waiting (days)"},
+    "briefing.col.cases": {"id": "Pengaduan", "en": "Cases"},
+    "briefing.col.victims": {"id": "Korban", "en": "Victims"},
+    "briefing.col.matched_cases": {"id": "Cocok dengan akun", "en": "Matching an account"},
+    "briefing.col.matched_share": {"id": "Bagian cocok", "en": "Share matching"},
+    "briefing.col.case_type": {"id": "Jenis kasus", "en": "Case type"},
+    "briefing.col.destination_country": {"id": "Kode negara", "en": "Country code"},
+    "briefing.col.country_name": {"id": "Negara tujuan", "en": "Destination"},
+    "briefing.col.kpi": {"id": "Indikator", "en": "Figure"},
+    "briefing.col.value": {"id": "Nilai", "en": "Value"},
+    "briefing.col.previous": {"id": "Bulan sebelumnya", "en": "Previous month"},
+    "briefing.col.year_ago": {"id": "Tahun lalu", "en": "A year earlier"},
+    # ------------------------------------------------------------ networks page (jaring.network_*, pages/networks.py)
+    "networks.section": {"id": "Bagian", "en": "Section"},
+    "networks.section_table": {"id": "Jaringan", "en": "Networks"},
+    "networks.section_search": {"id": "Cari pengenal", "en": "Search identifier"},
+    "networks.section_dossier": {"id": "Dosir akun", "en": "Account dossier"},
+    "networks.section_takedown": {"id": "Kandidat takedown", "en": "Takedown candidates"},
+    "networks.section_recidivism": {"id": "Residivisme", "en": "Recidivism"},
+    "networks.section_hubs": {"id": "Hub", "en": "Hubs"},
+    "networks.not_computed": {"id": "Jaringan perekrut belum dihitung untuk basis data ini.",
+                              "en": "Recruiter networks have not been computed for this database yet."},
+    "networks.no_data": {"id": "Belum ada data. Muat ekspor deteksi di halaman Data; jaringan dihitung saat impor.",
+                         "en": "No data yet. Load detection exports on the Data page; networks are computed on import."},
+    "networks.compute": {"id": "Hitung jaringan sekarang", "en": "Compute networks now"},
+    "networks.writer_busy": {"id": "Impor lain sedang berjalan. Coba lagi setelah selesai.",
+                             "en": "Another import is running. Try again when it has finished."},
+    "networks.min_accounts": {"id": "Jumlah akun minimal", "en": "Minimum accounts"},
+    "networks.priority_formula": {
+        "id": "Prioritas = 2 × akun aktif + 3 × korban + 20 × kebaruan, dengan kebaruan = 1 − (hari dari deteksi "
+              "terakhir jaringan sampai akhir periode ÷ 180), dibatasi 0–1. Jaringan tampil bila punya deteksi "
+              "(atau kasus) dalam filter; angkanya untuk seluruh jaringan.",
+        "en": "Priority = 2 × active accounts + 3 × victims + 20 × recency, where recency = 1 − (days from the "
+              "network's last detection to the end of the period ÷ 180), kept within 0–1. A network is listed when "
+              "it has a detection (or case) in the filters; its figures cover the whole network."},
+    "networks.none_in_view": {"id": "Tidak ada jaringan dengan aktivitas dalam filter ini.",
+                              "en": "No network has activity in these filters."},
+    "networks.table_truncated": {"id": "Menampilkan {shown} jaringan teratas dari {total}; unduhan berisi semuanya.",
+                                 "en": "Showing the top {shown} of {total} networks; the download has them all."},
+    "networks.network_id": {"id": "Nomor jaringan", "en": "Network number"},
+    "networks.unknown_network": {"id": "Jaringan {network_id} tidak ada.", "en": "There is no network {network_id}."},
+    "networks.merged_note": {"id": "Jaringan {requested} digabung ke jaringan {network_id} pada {day}.",
+                             "en": "Network {requested} was merged into network {network_id} on {day}."},
+    "networks.dissolved_note": {"id": "Jaringan {network_id} sudah tidak terhubung lagi sejak {day}.",
+                                "en": "Network {network_id} is no longer linked together since {day}."},
+    "networks.view_header": {"id": "Jaringan {network_id}", "en": "Network {network_id}"},
+    "networks.network_empty": {"id": "Jaringan ini tidak punya anggota.", "en": "This network has no members."},
+    "networks.drawn_top": {"id": "Jaringan ini punya {total} simpul; yang tergambar hanya {drawn} simpul dengan "
+                                 "hubungan terbanyak. Daftar lengkap ada di tabel anggota di bawah.",
+                           "en": "This network has {total} nodes; only the {drawn} most connected are drawn. The "
+                                 "full list is in the member table below."},
+    "networks.node_picker": {"id": "Simpul", "en": "Node"},
+    "networks.node_picker_help": {"id": "Urut dari yang paling mengikat jaringan (betweenness).",
+                                  "en": "Ordered by how much each node ties the network together (betweenness)."},
+    "networks.node_account": {"id": "Akun", "en": "Account"},
+    "networks.node_identifier": {"id": "Pengenal", "en": "Identifier"},
+    "networks.node_hub": {"id": "Hub", "en": "Hub"},
+    "networks.node_case": {"id": "Kasus", "en": "Case"},
+    "networks.open_dossier": {"id": "Buka dosir akun", "en": "Open account dossier"},
+    "networks.members_header": {"id": "Semua anggota jaringan ({total})", "en": "All network members ({total})"},
+    "networks.export_graphml": {"id": "GraphML", "en": "GraphML"},
+    "networks.export_gexf": {"id": "GEXF (Gephi)", "en": "GEXF (Gephi)"},
+    "networks.export_nodes": {"id": "CSV simpul", "en": "Nodes CSV"},
+    "networks.export_edges": {"id": "CSV hubungan", "en": "Edges CSV"},
+    "networks.legend_active": {"id": "akun aktif", "en": "active account"},
+    "networks.legend_blocked": {"id": "akun diblokir (⛔)", "en": "blocked account (⛔)"},
+    "networks.legend_phone": {"id": "nomor HP", "en": "phone"},
+    "networks.legend_bank": {"id": "rekening bank", "en": "bank account"},
+    "networks.legend_ewallet": {"id": "dompet digital", "en": "e-wallet"},
+    "networks.legend_other": {"id": "pengenal lain", "en": "other identifier"},
+    "networks.legend_case": {"id": "kasus korban", "en": "victim's case"},
+    "networks.legend_hub": {"id": "hub (tidak menggabungkan jaringan)", "en": "hub (does not merge networks)"},
+    "networks.tip_status": {"id": "Status: {status}", "en": "Status: {status}"},
+    "networks.tip_seen": {"id": "Terlihat {first} – {last}", "en": "Seen {first} – {last}"},
+    "networks.tip_case": {"id": "Kasus {case_id}", "en": "Case {case_id}"},
+    "networks.tip_victims": {"id": "Korban: {victims}", "en": "Victims: {victims}"},
+    "networks.tip_accounts_total": {"id": "Dipakai {accounts} akun", "en": "Used by {accounts} accounts"},
+    "networks.tip_hub": {"id": "Hub: ditampilkan, tidak menggabungkan jaringan",
+                         "en": "Hub: shown, does not merge networks"},
+    "networks.tip_edge_detections": {"id": "{detections} deteksi, {first} – {last}",
+                                     "en": "{detections} detections, {first} – {last}"},
+    "networks.tip_edge_named_in_case": {"id": "Disebut korban dalam kasus", "en": "Named by a victim in a case"},
+    "networks.tip_edge_case": {"id": "Kontak perekrut dalam kasus", "en": "Recruiter contact in a case"},
+    "networks.timeline_title": {"id": "Akun baru per bulan pertama terlihat", "en": "New accounts by first-seen month"},
+    "networks.timeline_axis": {"id": "Akun", "en": "Accounts"},
+    "networks.field_platform": {"id": "Platform", "en": "Platform"},
+    "networks.field_handle": {"id": "Akun", "en": "Handle"},
+    "networks.field_display_name": {"id": "Nama tampilan", "en": "Display name"},
+    "networks.field_url": {"id": "Tautan akun", "en": "Account link"},
+    "networks.field_status": {"id": "Status", "en": "Status"},
+    "networks.field_first_seen": {"id": "Pertama terlihat", "en": "First seen"},
+    "networks.field_last_seen": {"id": "Terakhir terlihat", "en": "Last seen"},
+    "networks.field_blocked_at": {"id": "Diblokir", "en": "Blocked"},
+    "networks.field_identifier_kind": {"id": "Jenis pengenal", "en": "Identifier kind"},
+    "networks.field_value": {"id": "Nilai", "en": "Value"},
+    "networks.field_accounts_total": {"id": "Akun yang memakai", "en": "Accounts using it"},
+    "networks.field_case_id": {"id": "Nomor kasus", "en": "Case number"},
+    "networks.field_case_type": {"id": "Jenis kasus", "en": "Case type"},
+    "networks.field_victims": {"id": "Korban", "en": "Victims"},
+    "networks.field_destination_country": {"id": "Negara tujuan", "en": "Destination country"},
+    "networks.field_degree": {"id": "Derajat (jumlah hubungan)", "en": "Degree (links)"},
+    "networks.field_betweenness": {"id": "Betweenness", "en": "Betweenness"},
+    "networks.search_label": {"id": "Nomor HP, rekening, dompet digital, surel, tautan atau akun",
+                              "en": "Phone, bank account, e-wallet, e-mail, link or handle"},
+    "networks.search_hint": {"id": "mis. 0812 3456 7890, BRI 1234 01 000123 50 7, @kerja.malaysia, wa.me/62…",
+                             "en": "e.g. 0812 3456 7890, BRI 1234 01 000123 50 7, @kerja.malaysia, wa.me/62…"},
+    "networks.search_unknown": {"id": "Teks ini tidak dikenali sebagai nomor, rekening, tautan atau akun.",
+                                "en": "This text is not recognised as a number, account, link or handle."},
+    "networks.search_normalised": {"id": "Dicari sebagai {kind}: {value}", "en": "Searched as {kind}: {value}"},
+    "networks.search_identifiers": {"id": "Pengenal yang cocok", "en": "Matching identifiers"},
+    "networks.search_accounts": {"id": "Akun", "en": "Accounts"},
+    "networks.search_cases": {"id": "Kasus korban", "en": "Victims' cases"},
+    "networks.dossier_search": {"id": "Cari akun (nama akun atau nama tampilan)",
+                                "en": "Find an account (handle or display name)"},
+    "networks.dossier_hint": {"id": "Ketik sebagian nama akun, atau buka dosir dari simpul di tampilan jaringan.",
+                              "en": "Type part of a handle, or open a dossier from a node in the network view."},
+    "networks.dossier_account": {"id": "Akun", "en": "Account"},
+    "networks.dossier_profile": {"id": "Profil", "en": "Profile"},
+    "networks.dossier_detections": {"id": "Deteksi (isi iklan, tautan, tanggal)",
+                                    "en": "Detections (ad text, link, dates)"},
+    "networks.dossier_history": {"id": "Riwayat status", "en": "Status history"},
+    "networks.dossier_identifiers": {"id": "Pengenal", "en": "Identifiers"},
+    "networks.dossier_cases": {"id": "Kasus korban yang terhubung", "en": "Linked victims' cases"},
+    "networks.takedown_explain": {
+        "id": "Akun yang masih aktif dan memakai pengenal yang sama (bukan hub) dengan akun yang sudah diblokir. "
+              "Skor bukti = jumlah bobot pengenal bersama (rekening bank/dompet digital 3, nomor HP/surel 2, "
+              "lainnya 1) + 2 × kebaruan (1 − hari dari deteksi terakhir akun sampai akhir periode ÷ 180, "
+              "dibatasi 0–1).",
+        "en": "Still-active accounts that share an identifier (not a hub) with an already blocked account. "
+              "Evidence score = sum of the weights of the shared identifiers (bank account/e-wallet 3, phone/"
+              "e-mail 2, other 1) + 2 × recency (1 − days from the account's last detection to the end of the "
+              "period ÷ 180, kept within 0–1)."},
+    "networks.takedown_none": {"id": "Tidak ada kandidat dalam filter ini.", "en": "No candidates in these filters."},
+    "networks.takedown_platform": {"id": "Paket permintaan takedown untuk platform",
+                                   "en": "Takedown request package for platform"},
+    "networks.takedown_csv": {"id": "Unduh paket (CSV)", "en": "Download package (CSV)"},
+    "networks.takedown_json": {"id": "Unduh paket (JSON)", "en": "Download package (JSON)"},
+    "networks.takedown_blocked_ref": {"id": "{handle} ({platform}, diblokir {day})",
+                                      "en": "{handle} ({platform}, blocked {day})"},
+    "networks.takedown_evidence_item": {"id": "{kind} {value} juga dipakai akun diblokir {blocked}",
+                                        "en": "{kind} {value} also used by blocked {blocked}"},
+    "networks.recidivism_explain": {
+        "id": "Pengenal akun yang sudah diblokir (bukan hub) yang muncul lagi di akun lain setelah pemblokiran, "
+              "dengan jarak hari dari pemblokiran.",
+        "en": "Identifiers of blocked accounts (not hubs) that reappear on other accounts after the block, with "
+              "the days from the block."},
+    "networks.recidivism_reappearances": {"id": "Kemunculan ulang", "en": "Reappearances"},
+    "networks.recidivism_identifiers": {"id": "Pengenal", "en": "Identifiers"},
+    "networks.recidivism_new_accounts": {"id": "Di akun baru", "en": "On new accounts"},
+    "networks.recidivism_median_days": {"id": "Median hari setelah blokir", "en": "Median days after block"},
+    "networks.hubs_explain": {
+        "id": "Hub: pengenal yang dipakai lebih banyak akun daripada batas, atau ada di daftar henti (domain "
+              "platform, pemendek tautan, situs kementerian). Hub ditampilkan tetapi tidak menggabungkan jaringan, "
+              "kecuali Anda mengizinkannya. Perubahan di sini menghitung ulang jaringan.",
+        "en": "Hubs: identifiers used by more accounts than the limit, or on the stop list (platform domains, link "
+              "shorteners, ministry sites). Hubs are shown but do not merge networks unless you allow it. "
+              "Changes here recompute the networks."},
+    "networks.hub_limit": {"id": "Batas akun per pengenal", "en": "Account limit per identifier"},
+    "networks.hub_include": {"id": "Hub yang boleh menggabungkan jaringan", "en": "Hubs allowed to merge networks"},
+    "networks.hub_exclude": {"id": "Pengenal yang selalu dianggap hub (satu per baris, mis. 021-1500-000 atau "
+                                   "domain:contoh.go.id)",
+                             "en": "Identifiers always treated as hubs (one per line, e.g. 021-1500-000 or "
+                                   "domain:example.go.id)"},
+    "networks.hub_apply": {"id": "Simpan dan hitung ulang jaringan", "en": "Save and recompute networks"},
+    "networks.hub_unreadable": {"id": "Tidak dikenali sebagai pengenal: {texts}", "en": "Not recognised: {texts}"},
+    "networks.hub_accounts": {"id": "{accounts} akun", "en": "{accounts} accounts"},
+    "networks.col.network_id": {"id": "Jaringan", "en": "Network"},
+    "networks.col.priority": {"id": "Prioritas", "en": "Priority"},
+    "networks.col.accounts": {"id": "Akun", "en": "Accounts"},
+    "networks.col.active_accounts": {"id": "Akun aktif", "en": "Active accounts"},
+    "networks.col.blocked_accounts": {"id": "Akun diblokir", "en": "Blocked accounts"},
+    "networks.col.phones": {"id": "Nomor HP", "en": "Phones"},
+    "networks.col.bank_accounts": {"id": "Rekening", "en": "Bank accounts"},
+    "networks.col.ewallets": {"id": "Dompet digital", "en": "E-wallets"},
+    "networks.col.other_identifiers": {"id": "Pengenal lain", "en": "Other identifiers"},
+    "networks.col.platforms": {"id": "Platform", "en": "Platforms"},
+    "networks.col.first_seen": {"id": "Pertama terlihat", "en": "First seen"},
+    "networks.col.last_seen": {"id": "Terakhir terlihat", "en": "Last seen"},
+    "networks.col.new_accounts_in_month": {"id": "Akun baru bulan terakhir", "en": "New accounts last month"},
+    "networks.col.cases": {"id": "Kasus", "en": "Cases"},
+    "networks.col.victims": {"id": "Korban", "en": "Victims"},
+    "networks.col.top_regions": {"id": "Wilayah sasaran utama", "en": "Top target regions"},
+    "networks.col.top_countries": {"id": "Negara tujuan utama", "en": "Top destination countries"},
+    "networks.col.detections_in_view": {"id": "Deteksi dalam filter", "en": "Detections in filters"},
+    "networks.col.account_id": {"id": "ID akun", "en": "Account ID"},
+    "networks.col.kind": {"id": "Jenis", "en": "Kind"},
+    "networks.col.identifier_kind": {"id": "Jenis pengenal", "en": "Identifier kind"},
+    "networks.col.node_kind": {"id": "Jenis simpul", "en": "Node kind"},
+    "networks.col.value": {"id": "Nilai", "en": "Value"},
+    "networks.col.detail": {"id": "Rincian", "en": "Detail"},
+    "networks.col.matched_by": {"id": "Cocok karena", "en": "Matched as"},
+    "networks.col.hub": {"id": "Hub", "en": "Hub"},
+    "networks.col.platform": {"id": "Platform", "en": "Platform"},
+    "networks.col.handle": {"id": "Akun", "en": "Handle"},
+    "networks.col.display_name": {"id": "Nama tampilan", "en": "Display name"},
+    "networks.col.url": {"id": "Tautan akun", "en": "Account link"},
+    "networks.col.status": {"id": "Status", "en": "Status"},
+    "networks.col.detections": {"id": "Deteksi", "en": "Detections"},
+    "networks.col.case_id": {"id": "Nomor kasus", "en": "Case number"},
+    "networks.col.reported_at": {"id": "Dilaporkan", "en": "Reported"},
+    "networks.col.origin": {"id": "Daerah asal", "en": "Origin"},
+    "networks.col.destination_country": {"id": "Negara tujuan", "en": "Destination country"},
+    "networks.col.case_type": {"id": "Jenis kasus", "en": "Case type"},
+    "networks.col.channel": {"id": "Saluran rekrutmen", "en": "Recruitment channel"},
+    "networks.col.blocked_at": {"id": "Diblokir", "en": "Blocked"},
+    "networks.col.detection_id": {"id": "Nomor deteksi", "en": "Detection number"},
+    "networks.col.detected_at": {"id": "Terdeteksi", "en": "Detected"},
+    "networks.col.content_url": {"id": "Tautan postingan", "en": "Post link"},
+    "networks.col.content_text": {"id": "Isi iklan", "en": "Ad text"},
+    "networks.col.target_region": {"id": "Wilayah sasaran", "en": "Target region"},
+    "networks.col.changed_at": {"id": "Waktu", "en": "When"},
+    "networks.col.import_id": {"id": "Impor", "en": "Import"},
+    "networks.col.accounts_sharing": {"id": "Akun yang memakai", "en": "Accounts using it"},
+    "networks.col.score": {"id": "Skor bukti", "en": "Evidence score"},
+    "networks.col.shared_identifiers": {"id": "Pengenal bersama", "en": "Shared identifiers"},
+    "networks.col.evidence": {"id": "Bukti", "en": "Evidence"},
+    "networks.col.blocked_platform": {"id": "Platform akun diblokir", "en": "Blocked account's platform"},
+    "networks.col.blocked_handle": {"id": "Akun diblokir", "en": "Blocked account"},
+    "networks.col.reappeared_at": {"id": "Muncul lagi", "en": "Reappeared"},
+    "networks.col.days_after_block": {"id": "Hari setelah blokir", "en": "Days after block"},
+    "networks.col.new_account": {"id": "Akun baru", "en": "New account"},
+    "networks.col.reason": {"id": "Alasan", "en": "Reason"},
+    "networks.col.merging": {"id": "Boleh menggabungkan", "en": "Allowed to merge"},
+    "networks.col.decision": {"id": "Keputusan analis", "en": "Analyst decision"},
+    "networks.col.decided_at": {"id": "Diputuskan", "en": "Decided"},
+    "networks.col.degree": {"id": "Derajat", "en": "Degree"},
+    "networks.col.betweenness": {"id": "Betweenness", "en": "Betweenness"},
+    "account_status.detected": {"id": "terdeteksi", "en": "detected"},
+    "account_status.reported": {"id": "dilaporkan", "en": "reported"},
+    "account_status.blocked": {"id": "diblokir", "en": "blocked"},
+    "account_status.rejected": {"id": "ditolak", "en": "rejected"},
+    "account_status.restored": {"id": "dipulihkan", "en": "restored"},
+    "hub_reason.limit": {"id": "melebihi batas akun", "en": "over the account limit"},
+    "hub_reason.stoplist": {"id": "daftar henti", "en": "stop list"},
+    "hub_reason.analyst": {"id": "ditandai analis", "en": "marked by an analyst"},
+    "hub_decision.include": {"id": "boleh menggabungkan", "en": "may merge"},
+    "hub_decision.exclude": {"id": "selalu hub", "en": "always a hub"},
+    "matched_by.exact": {"id": "sama persis", "en": "exact"},
+    "matched_by.ewallet_number": {"id": "dompet digital dengan nomor ini", "en": "e-wallet on this number"},
+    "matched_by.phone_of_ewallet": {"id": "nomor HP dompet digital ini", "en": "phone of this e-wallet"},
+    "matched_by.domain": {"id": "domain tautan", "en": "link's domain"},
+    "kind.domain": {"id": "domain", "en": "domain"},
+    "kind.telegram": {"id": "Telegram", "en": "Telegram"},
+    "kind.whatsapp": {"id": "grup WhatsApp", "en": "WhatsApp group"},
     # ------------------------------------------------------------ regions page (jaring.regions, pages/regions.py)
     "regions.intro": {"id": "Di mana perekrut menyasar dan dari mana korban berasal. Deteksi dihitung di wilayah "
                             "sasarannya (kolom wilayah, nama wilayah dalam teks iklan, atau koordinat); kasus di "
