@@ -122,6 +122,9 @@ def import_files(db_path: str | Path, paths: Iterable[str | Path], kind: str | N
         from jaring.region_index import rebuild_detection_regions  # late: keeps the importer's imports lean
 
         rebuild_detection_regions(con)  # regions each new detection targets (column, ad text, coordinates)
+        from jaring.networks import rebuild_networks  # late, as above; never raises (the import is kept)
+
+        rebuild_networks(con, quiet_failure=True)  # recruiter networks with stable ids, after every import
         report(1.0, "")
     return results
 
@@ -181,20 +184,18 @@ def _import_one(con, path: Path, name: str, sha: str, kind: str | None, source: 
     con.execute("create or replace temp table ctx as select $id::integer as import_id, $now::timestamp as now_jakarta",
                 {"id": import_id, "now": started})
     staging.build_source(con, raw, mapping)
-    if kind == columns.DETECTIONS:
-        staging.build_detection_maps(con, mapping)
-        db.run_script(con, "ingest/merge_detections")
-    else:
-        staging.build_case_maps(con, mapping)
-        db.run_script(con, "ingest/merge_cases")
+    detections = kind == columns.DETECTIONS
+    (staging.build_detection_maps if detections else staging.build_case_maps)(con, mapping)
     _collect_rejects(con, raw)
+    db.run_script(con, "ingest/merge_detections" if detections else "ingest/merge_cases")
     db.run_script(con, "ingest/record_outcome")
     con.execute("update imports set finished_at = $now where import_id = $id", {"now": now_jakarta(), "id": import_id})
     return _result(con, name, kind, import_id)
 
 
 def _collect_rejects(con, raw: RawTable) -> None:
-    """Temp table `all_rejects`: parser and validation rejects, each with the row as header -> text JSON."""
+    """Temp tables `all_rejects` (parser and validation rejects, each with the row as header -> text JSON)
+    and `read_counts`; drops `raw`."""
     column_list = ", ".join(f"r.c{i}" for i in range(len(raw.headers)))  # generated cN names only
     rows = con.execute(
         f"select s._row, s.reason, {column_list} from stg_rejects s join raw r using (_row) order by s._row"  # noqa: S608
@@ -207,6 +208,10 @@ def _collect_rejects(con, raw: RawTable) -> None:
     con.execute("create or replace temp table all_rejects as select * from raw_rejects union all "
                 "select _row::integer, raw::varchar, reason::varchar from validation_rejects")
     con.unregister("validation_rejects")
+    # The raw rows are no longer needed: free their memory before the merge.
+    con.execute("create or replace temp table read_counts as select "
+                "(select count(*) from raw) + (select count(*) from raw_rejects) as rows_read")
+    con.execute("drop table raw")
 
 
 def _result(con, name: str, kind: str, import_id: int) -> ImportResult:

@@ -57,5 +57,6 @@ create table if not exists network_hub_decisions (
 );
 
 create table if not exists network_settings (
-    hub_account_limit integer not null           -- an identifier on more accounts than this is a hub
+    hub_account_limit integer not null,          -- an identifier on more accounts than this is a hub
+    inputs            varchar                    -- fingerprint of what the last rebuild read (skip if unchanged)
 );
