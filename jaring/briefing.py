@@ -76,6 +76,11 @@ def account_params(filters: flt.Filters) -> dict[str, list[str]]:
     return {"platforms": list(filters.platforms), **scope_params(filters)}
 
 
+def period_months(filters: flt.Filters) -> list[date]:
+    """The months of the period, oldest first (the briefing-month picker offers these)."""
+    return flt.month_range(filters.start, filters.end)
+
+
 def default_month(filters: flt.Filters) -> date:
     """The month a briefing describes unless the analyst picks another: the last month of the period."""
     return flt.month_start(filters.end)
@@ -301,6 +306,15 @@ def change(value: float | None, reference: float | None) -> float | None:
     if value is None or reference is None or pd.isna(value) or pd.isna(reference) or reference == 0:
         return None
     return (value - reference) / reference
+
+
+def display_names(query: QueryRunner, language: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(province code -> name, ISO2 -> country name in `language`) for titles that spell out the filters."""
+    provinces = query("province_names")
+    countries = query("destination_countries_present")
+    column = "name_id" if language == "id" else "name_en"
+    return (dict(zip(provinces["code"], provinces["name"], strict=True)),
+            dict(zip(countries["iso2"], countries[column], strict=True)))
 
 
 def month_end_day(month: date) -> date:

@@ -28,7 +28,8 @@ def _layout(fig: go.Figure, title: str, subtitle: str = "", y_title: str = "", b
     fig.update_layout(
         title={"text": text, "x": 0.0, "xanchor": "left"},
         separators=",." if current_language() == "id" else ".,",  # decimal, then thousands
-        template="plotly_white", legend={"orientation": "h", "y": -0.15}, margin={"t": 80, "l": 50, "r": 20},
+        template="plotly_white", legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
+        margin={"t": 90, "l": 60, "r": 20},
         yaxis_title=y_title, font={"family": "Arial, sans-serif"}, height=430,
     )
     if barmode:
@@ -54,8 +55,15 @@ def blocked_chart(b: Briefing, subtitle: str = "") -> go.Figure:
     fig.add_scatter(x=x, y=totals, mode="text", showlegend=False, textposition="top center", hoverinfo="skip",
                     text=[f"{format_number(v)}<br>{c}" if c else format_number(v) for v, c in zip(totals, changes,
                                                                                                   strict=True)])
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    _count_axis(fig, float(totals.max()) if len(totals) else 0.0, headroom=1.25)
     return _layout(fig, figure_title("blocked", b), subtitle, t("briefing.axis.blocked"), barmode="stack")
+
+
+def _count_axis(fig: go.Figure, top: float, headroom: float = 1.05, **where) -> None:
+    """A y axis of whole numbers from zero (no "0,5 accounts" ticks), with room above the highest bar."""
+    fig.update_yaxes(range=[0, max(top * headroom, 1)], tickformat=",d", **where)
+    if top < 8:
+        fig.update_yaxes(dtick=1, **where)
 
 
 def _change_label(now: float, before: float) -> str:
@@ -73,7 +81,7 @@ def funnel_chart(b: Briefing, subtitle: str = "") -> go.Figure:
         fig.add_bar(x=_month_labels(b.months), y=totals[step], name=t(f"briefing.step.{step}"),
                     marker_color=colors.STATUS_COLORS[step],
                     hovertemplate="%{x}<br>%{fullData.name}: %{y:,d}<extra></extra>")
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    _count_axis(fig, float(totals.to_numpy().max()) if totals.size else 0.0)
     return _layout(fig, figure_title("funnel", b), subtitle, t("briefing.axis.accounts"), barmode="group")
 
 
@@ -131,7 +139,7 @@ def backlog_chart(b: Briefing, subtitle: str = "") -> go.Figure:
     for bucket, color in zip(AGE_BUCKETS, colors.AGE_BUCKET_COLORS, strict=True):
         fig.add_bar(x=x, y=b.backlog[bucket], name=t(f"briefing.bucket.{bucket}"), marker_color=color,
                     hovertemplate="%{x}<br>%{fullData.name}: %{y:,d}<extra></extra>")
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    _count_axis(fig, float(b.backlog["total"].max()) if len(b.backlog) else 0.0)
     return _layout(fig, figure_title("backlog", b), subtitle, t("briefing.axis.accounts"), barmode="stack")
 
 
@@ -146,8 +154,8 @@ def cases_chart(b: Briefing, subtitle: str = "") -> go.Figure:
     fig.add_scatter(x=x, y=b.cases["matched_share"], name=t("briefing.matched_share"), mode="lines+markers",
                     line={"color": colors.ALL_COLOR}, secondary_y=True,
                     hovertemplate="%{x}<br>%{fullData.name}: %{y:.0%}<extra></extra>")
-    fig.update_yaxes(range=[0, 1], tickformat=".0%", secondary_y=True)
-    fig.update_yaxes(rangemode="tozero", tickformat=",d", secondary_y=False)
+    fig.update_yaxes(range=[0, 1.05], tickformat=".0%", dtick=0.25, secondary_y=True)
+    _count_axis(fig, float(b.cases["cases"].max()) if len(b.cases) else 0.0, secondary_y=False)
     return _layout(fig, figure_title("cases", b), subtitle, t("briefing.axis.cases"), barmode="stack")
 
 
@@ -159,7 +167,7 @@ def destinations_chart(b: Briefing, country_names: Mapping[str, str], subtitle: 
         counts = part.set_index("month")["cases"].reindex(b.months, fill_value=0)
         fig.add_bar(x=x, y=counts, name=label(country_names.get(code, code) if code else t("briefing.unknown")),
                     hovertemplate="%{x}<br>%{fullData.name}: %{y:,d}<extra></extra>")
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    _count_axis(fig, float(b.cases["cases"].max()) if len(b.cases) else 0.0)
     return _layout(fig, figure_title("destinations", b), subtitle, t("briefing.axis.cases"), barmode="stack")
 
 

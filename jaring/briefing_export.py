@@ -9,7 +9,7 @@ import warnings
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +20,8 @@ from jaring.briefing import Briefing
 from jaring.briefing_html import briefing_html
 from jaring.briefing_slides import briefing_deck
 from jaring.briefing_tables import briefing_tables, column_labels
-from jaring.briefing_text import filters_text, period_text
+from jaring.briefing_text import filters_text
+from jaring.i18n import t
 
 IMAGE_WIDTH, IMAGE_HEIGHT = 1200, 600
 # kaleido's sync server is a process-wide singleton with one shared result queue: two exports at once (two
@@ -54,9 +55,8 @@ class ExportResult:
 
 
 def subtitle(b: Briefing, labels: ExportLabels) -> str:
-    """The line under every title: the period and the filters in words."""
-    described = filters_text(b.filters, labels.province_names, labels.country_names)
-    return period_text(b.filters) + (f" · {described}" if described else "")
+    """The line under every title (which already names the period): the filters in words."""
+    return filters_text(b.filters, labels.province_names, labels.country_names) or t("briefing.no_filters")
 
 
 def export_briefing(b: Briefing, out_dir: str | Path, labels: ExportLabels | None = None,
@@ -133,6 +133,36 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         safe.to_excel(writer, sheet_name=sheet[:31], index=False)
     return buffer.getvalue()
+
+
+def export_month(db_path: str | Path, month: date, out_dir: str | Path, months: int = 12,
+                 platforms: tuple[str, ...] = (), provinces: tuple[str, ...] = (), countries: tuple[str, ...] = (),
+                 language: str = "id") -> ExportResult:
+    """The CLI's briefing: read the database file, build the briefing of `month` and write its files.
+
+    Args:
+        db_path: the database file (read-only).
+        month: any day of the briefing month.
+        out_dir: target folder.
+        months: length of the period that ends with `month` (the monthly charts' x-axis).
+        platforms, provinces, countries: the global filters (empty = all).
+        language: "id" or "en".
+    """
+    from jaring import db, startup
+    from jaring.briefing import display_names, load_briefing
+    from jaring.filters import Filters, add_months, month_end
+    from jaring.i18n import set_language
+
+    set_language(language)
+    reader = db.Reader(db_path)
+    if not reader.exists():
+        raise FileNotFoundError(f"no database at {db_path}")
+    filters = Filters(add_months(month, 1 - months), month_end(month), tuple(platforms), tuple(provinces),
+                      tuple(countries))
+    provinces_named, countries_named = display_names(reader.query, language)
+    kind = startup.banner_kind(reader.query("import_sources")["source"])
+    labels = ExportLabels(provinces_named, countries_named, t(f"banner.{kind}") if kind else "")
+    return export_briefing(load_briefing(reader.query, filters, month), out_dir, labels)
 
 
 def zip_export(result: ExportResult) -> bytes:

@@ -77,7 +77,8 @@ def _missing(value: float) -> bool:
 def _signed(value: float, decimals: int) -> str:
     rounded = round(value, decimals)
     text = format_number(abs(rounded), decimals if rounded % 1 else 0)
-    return ("+" if rounded > 0 else "−" if rounded < 0 else "±") + text
+    # ASCII minus: Streamlit's metric reads a leading "-" as a fall.
+    return ("+" if rounded > 0 else "-" if rounded < 0 else "±") + text
 
 
 def trend_sentence(subject_key: str, value: float, reference: float, reference_month: date) -> str:

@@ -35,6 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=7)
     _add_db_option(demo)
 
+    briefing = commands.add_parser("briefing", help="write the monthly briefing (HTML, PPTX, PNG/SVG, CSV/XLSX)")
+    briefing.add_argument("--month", required=True, help="briefing month as YYYY-MM, e.g. 2025-03")
+    briefing.add_argument("--out", type=Path, required=True, help="output folder")
+    briefing.add_argument("--months", type=int, default=12, help="months in the charts, ending with --month")
+    briefing.add_argument("--platform", action="append", default=[], help="platform code (repeatable)")
+    briefing.add_argument("--province", action="append", default=[], help="province code, e.g. 32 (repeatable)")
+    briefing.add_argument("--country", action="append", default=[], help="ISO2 destination, e.g. MY (repeatable)")
+    briefing.add_argument("--lang", choices=("id", "en"), default="id")
+    _add_db_option(briefing)
+
     bench = commands.add_parser("bench", help="benchmarks on large synthetic data (prints ratios to a baseline)")
     bench.add_argument("suite", choices=("ingest", "briefing", "networks", "regions"))
     bench.add_argument("--rows", type=int, default=1_000_000)
@@ -84,6 +94,27 @@ def cmd_demo(args) -> int:
     return 1 if any(r.status == "failed" for r in results) else 0
 
 
+def cmd_briefing(args) -> int:
+    """Write one month's briefing files; exit 1 on a bad month or a missing database."""
+    from jaring.briefing_export import export_month
+    from jaring.filters import parse_month
+
+    month = parse_month(args.month)
+    if month is None:
+        print(f"error: --month must look like 2025-03, got {args.month!r}", file=sys.stderr)
+        return 1
+    path = db.resolve_db_path(args.db)
+    if not path.is_file():
+        print(f"no database at {path}; create one with `jaring load FILE` or `jaring demo`", file=sys.stderr)
+        return 1
+    result = export_month(path, month, args.out, months=args.months, platforms=tuple(args.platform),
+                          provinces=tuple(args.province), countries=tuple(c.upper() for c in args.country),
+                          language=args.lang)
+    for written in result.all_files():
+        print(written)
+    return 0
+
+
 def cmd_bench(args) -> int:
     """Run a benchmark suite."""
     from jaring.bench import SUITES
@@ -92,7 +123,7 @@ def cmd_bench(args) -> int:
     return 0
 
 
-COMMANDS = {"load": cmd_load, "info": cmd_info, "demo": cmd_demo, "bench": cmd_bench}
+COMMANDS = {"load": cmd_load, "info": cmd_info, "demo": cmd_demo, "briefing": cmd_briefing, "bench": cmd_bench}
 
 
 def main(argv: list[str] | None = None) -> int:

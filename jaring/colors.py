@@ -10,7 +10,7 @@ from collections.abc import Iterable
 PLATFORM_COLORS: dict[str, str] = {
     "facebook": "#1f5fbf",
     "instagram": "#c13584",
-    "tiktok": "#111111",
+    "tiktok": "#00a5a8",
     "x": "#6b7b8c",
     "telegram": "#29a9eb",
     "whatsapp": "#25a244",
@@ -20,7 +20,7 @@ PLATFORM_COLORS: dict[str, str] = {
     "threads": "#7b4bb7",
     "line": "#8cc63f",
     "kaskus": "#a0522d",
-    "olx": "#00a3a3",
+    "olx": "#556b2f",
     "other": "#b0b0b0",
 }
 

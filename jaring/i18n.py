@@ -71,6 +71,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "briefing.no_accounts": {"id": "Belum ada akun terdeteksi dalam filter ini.",
                              "en": "No detected accounts within these filters yet."},
     "briefing.all_platforms": {"id": "Semua platform", "en": "All platforms"},
+    "briefing.no_filters": {"id": "Semua platform, provinsi dan negara tujuan",
+                            "en": "All platforms, provinces and destinations"},
     "briefing.filter_platforms": {"id": "Platform: {names}", "en": "Platforms: {names}"},
     "briefing.filter_provinces": {"id": "Provinsi: {names}", "en": "Provinces: {names}"},
     "briefing.filter_countries": {"id": "Negara tujuan: {names}", "en": "Destinations: {names}"},
