@@ -80,62 +80,52 @@ def _region_map(con, name: str, column: str, hint_column: str | None = None) -> 
 
 
 _SPLIT = r"\s*[;\n|]\s*|\s+/\s+|,\s+"
-_MAP_COLUMNS = ["source_field", "piece", "kind", "value"]
-
-
-def _empty_map() -> pd.DataFrame:
-    return pd.DataFrame(columns=_MAP_COLUMNS, dtype=object)
 
 
 def _explode_cells(con, fields: list[str]) -> None:
-    """Temp table `cell_pieces(_row, source_field, piece)`: identifier cells split on list separators."""
+    """Rows of `found_pieces(_row, source_field, pattern, piece)` for identifier cells split on list separators.
+
+    For a cell the pattern is 'cell:<field>': its pieces are normalised by the kind of their column.
+    """
     if not fields:
-        con.execute("create or replace temp table cell_pieces (_row integer, source_field varchar, piece varchar)")
         return
     columns = ", ".join(fields)  # canonical field names from IDENTIFIER_FIELDS, never file text
     con.execute(
         f"""
-        create or replace temp table cell_pieces as
-        with cells as (unpivot (select _row, {columns} from src) on {columns} into name source_field value cell)
-        select distinct _row, source_field, trim(unnest(regexp_split_to_array(cell, $split))) as piece
-        from cells
+        insert into found_pieces
+        with cells as (unpivot (select _row, {columns} from src) on {columns} into name source_field value cell),
+        pieces as (
+            select _row, source_field, trim(unnest(regexp_split_to_array(cell, $split))) as piece from cells
+        )
+        select distinct _row, source_field, 'cell:' || source_field, piece from pieces where piece <> ''
         """,  # noqa: S608
         {"split": _SPLIT},
     )
-    con.execute("delete from cell_pieces where piece = ''")
 
 
 def _explode_texts(con, fields: list[str]) -> None:
-    """Temp table `text_pieces(_row, source_field, pattern, piece)`: candidates in free text."""
-    con.execute("create or replace temp table text_pieces "
-                "(_row integer, source_field varchar, pattern varchar, piece varchar)")
+    """Rows of `found_pieces` for identifier candidates in free text, by candidate pattern."""
     for field in fields:
         for kind, pattern in normalise.CANDIDATE_PATTERNS.items():
             con.execute(
-                f"insert into text_pieces select distinct _row, '{field}', '{kind}', "  # noqa: S608
+                f"insert into found_pieces select distinct _row, '{field}', '{kind}', "  # noqa: S608
                 f"unnest(regexp_extract_all({field}, $pattern)) from src where {field} is not null",
                 {"pattern": pattern},
             )
 
 
-def _cell_map(con) -> pd.DataFrame:
-    rows = []
-    for field, piece in con.execute("select distinct source_field, piece from cell_pieces").fetchall():
-        for kind, value in _normalise_piece(IDENTIFIER_FIELDS[field], piece):
-            rows.extend((field, piece, k, v) for k, v in _with_domain(kind, value))
-    return pd.DataFrame(rows, columns=_MAP_COLUMNS, dtype=object) if rows else _empty_map()
-
-
-def _text_map(con) -> pd.DataFrame:
-    rows = []
-    for pattern, piece in con.execute("select distinct pattern, piece from text_pieces").fetchall():
+def _normalise_found(pattern: str, piece: str) -> list[tuple[str, str | None]]:
+    """The identifiers one found piece stands for; (kind, None) marks an unreadable cell piece."""
+    if pattern.startswith("cell:"):
+        pairs = _normalise_piece(IDENTIFIER_FIELDS[pattern[5:]], piece)
+    else:
         value = normalise.NORMALISERS[pattern](piece)
         if value is None:
-            continue
-        rows.extend((pattern, piece, k, v) for k, v in _with_domain(pattern, value))
+            return []
+        pairs = [(pattern, value)]
         if pattern == "ewallet" and (number := normalise.phone(value.split(":", 1)[1])):
-            rows.append((pattern, piece, "phone", number))
-    return pd.DataFrame(rows, columns=_MAP_COLUMNS, dtype=object) if rows else _empty_map()
+            pairs.append(("phone", number))
+    return [(k, v) for kind, value in pairs for k, v in _with_domain(kind, value)]
 
 
 def _with_domain(kind: str, value: str | None) -> list[tuple[str, str | None]]:
@@ -151,12 +141,28 @@ def _with_domain(kind: str, value: str | None) -> list[tuple[str, str | None]]:
 
 
 def build_identifier_maps(con, kind: str) -> None:
-    """Temp tables of identifier pieces per row and their normalised values (`map_cells`, `map_texts`)."""
-    fields = [f for f in IDENTIFIER_FIELDS if f in ALIASES[kind]]
-    _explode_cells(con, fields)
+    """Temp tables `row_pieces(_row, source_field, piece_id)` and `piece_values(piece_id, kind, value)`.
+
+    Pieces are numbered once, so the per-row tables hold integers and each distinct text is normalised once.
+    A `value` of NULL marks an identifier cell that could not be read.
+    """
+    con.execute("create or replace temp table found_pieces "
+                "(_row integer, source_field varchar, pattern varchar, piece varchar)")
+    _explode_cells(con, [f for f in IDENTIFIER_FIELDS if f in ALIASES[kind]])
     _explode_texts(con, [f for f in FREE_TEXT_FIELDS if f in ALIASES[kind]])
-    _register_map(con, "map_cells", _cell_map(con))
-    _register_map(con, "map_texts", _text_map(con))
+    con.execute("create or replace temp table piece_dictionary as "
+                "select row_number() over ()::integer as piece_id, pattern, piece "
+                "from (select distinct pattern, piece from found_pieces)")
+    con.execute("create or replace temp table row_pieces as select f._row, f.source_field, d.piece_id "
+                "from found_pieces f join piece_dictionary d using (pattern, piece)")
+    con.execute("drop table found_pieces")
+    rows = [(piece_id, k, v)
+            for piece_id, pattern, piece in con.execute("select * from piece_dictionary").fetchall()
+            for k, v in _normalise_found(pattern, piece)]
+    _register_map(con, "piece_values", pd.DataFrame(rows, columns=["piece_id", "kind", "value"]).astype(
+        {"piece_id": "int64", "kind": object, "value": object}))
+    con.execute("create or replace temp table piece_texts as select piece_id, piece from piece_dictionary")
+    con.execute("drop table piece_dictionary")
 
 
 def _normalise_piece(column_kind: str, piece: str) -> list[tuple[str, str | None]]:

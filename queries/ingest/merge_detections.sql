@@ -33,6 +33,8 @@ create or replace temp table stg_rows as
 select d.*, a.account_id
 from stg_detections d join accounts a using (account_key);
 
+drop table stg_detections;
+
 create or replace temp table new_detection_ids as
 select detection_id from stg_rows
 where detection_id not in (select detection_id from detections);
@@ -54,6 +56,8 @@ select detection_id, account_id, detected_at, content_url, content_text, target_
        target_region_code, destination_country, status, reported_at, blocked_at, status_changed_at, lat, lon,
        (select import_id from ctx) as import_id
 from incoming;
+
+drop table incoming;
 
 -- Status events. Each date column is an event; a status without its own date column dates from status_at.
 insert into status_history by name
@@ -130,9 +134,9 @@ where not exists (select 1 from identifiers i where i.kind = n.kind and i.value 
 
 insert into account_identifiers by name
 with links as (
-    select a.account_id, i.identifier_id, s.detection_id, min(s.source_field) as source_field
+    select r.account_id, i.identifier_id, r.detection_id, min(s.source_field) as source_field
     from stg_identifiers s
-    join accounts a using (account_key)
+    join stg_rows r using (_row)
     join identifiers i on i.kind = s.kind and i.value = s.value
     group by all
 )

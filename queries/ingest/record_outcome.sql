@@ -1,5 +1,6 @@
 -- Record what an import did: rejected rows, unresolved region texts, unreadable identifiers, and counts.
--- Reads temp tables ctx, raw, all_rejects(_row, raw, reason), stg_unresolved, stg_identifier_problems,
+-- Reads temp tables ctx, read_counts(rows_read), all_rejects(_row, raw, reason), stg_unresolved,
+-- stg_identifier_problems,
 -- merge_counts.
 
 insert into rejects (import_id, row_number, raw, reason)
@@ -12,9 +13,9 @@ insert into identifier_problems (raw, kind, import_id, rows)
 select raw, kind, (select import_id from ctx), rows from stg_identifier_problems;
 
 update imports set
-    rows_read = (select count(*) from raw) + (select count(*) from raw_rejects),
+    rows_read = (select rows_read from read_counts),
     rows_rejected = (select count(*) from all_rejects),
-    rows_loaded = (select count(*) from raw) + (select count(*) from raw_rejects) - (select count(*) from all_rejects),
+    rows_loaded = (select rows_read from read_counts) - (select count(*) from all_rejects),
     new_accounts = (select new_accounts from merge_counts),
     new_detections = (select new_detections from merge_counts),
     new_cases = (select new_cases from merge_counts),

@@ -1,6 +1,6 @@
 -- Stage a case export: typed rows, rejects with reasons, recruiter identifiers, unresolved origins.
--- Reads temp tables src, ctx, map_country, map_victims, map_regency, map_province, cell_pieces, text_pieces,
--- map_cells, map_texts (built by jaring.staging). Writes temp tables typed and stg_*.
+-- Reads temp tables src, ctx, map_country, map_victims, map_regency, map_province, row_pieces, piece_values,
+-- piece_texts (built by jaring.staging). Writes temp tables stg_*.
 
 create or replace temp table typed as
 select
@@ -27,6 +27,8 @@ left join map_province pv on pv.raw = s.origin_province
 left join map_country c on c.raw = s.destination_country
 left join map_victims v on v.raw = s.victims;
 
+drop table src;
+
 create or replace temp table stg_rejects as
 with reasons as (
     select _row, case
@@ -51,25 +53,25 @@ from typed t
 where t._row not in (select _row from stg_rejects)
 qualify row_number() over (partition by case_id order by t._row desc) = 1;
 
+drop table typed;
+
 create or replace temp table stg_identifiers as
-select distinct c.case_id, m.kind, m.value, m.source_field
-from stg_cases c
-join cell_pieces p on p._row = c._row
-join map_cells m on m.source_field = p.source_field and m.piece = p.piece
-where m.value is not null
-union
-select distinct c.case_id, m.kind, m.value, p.source_field
-from stg_cases c
-join text_pieces p on p._row = c._row
-join map_texts m on m.source_field = p.pattern and m.piece = p.piece;
+select distinct c.case_id, p.source_field, v.kind, v.value
+from row_pieces p
+join piece_values v using (piece_id)
+join stg_cases c using (_row)
+where v.value is not null;
 
 create or replace temp table stg_identifier_problems as
-select m.piece as raw, m.kind, count(*)::integer as rows
-from stg_cases c
-join cell_pieces p on p._row = c._row
-join map_cells m on m.source_field = p.source_field and m.piece = p.piece
-where m.value is null
+select t.piece as raw, v.kind, count(*)::integer as rows
+from row_pieces p
+join piece_values v using (piece_id)
+join piece_texts t using (piece_id)
+where v.value is null and p._row in (select _row from stg_cases)
 group by all;
+
+drop table row_pieces;
+drop table piece_texts;
 
 create or replace temp table stg_unresolved as
 select origin_raw as raw, 'origin' as field, count(*)::integer as rows

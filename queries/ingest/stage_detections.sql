@@ -1,6 +1,6 @@
 -- Stage a detection export: typed rows, rejects with reasons, identifiers, unresolved texts.
--- Reads temp tables src, ctx, map_account, map_status, map_country, map_region, cell_pieces, text_pieces,
--- map_cells, map_texts (built by jaring.staging). Writes temp tables typed and stg_*.
+-- Reads temp tables src, ctx, map_account, map_status, map_country, map_region, row_pieces, piece_values,
+-- piece_texts (built by jaring.staging). Writes temp tables stg_*.
 
 create or replace temp table typed as
 select
@@ -37,6 +37,9 @@ left join map_account a
 left join map_status st on st.raw = s.status
 left join map_country c on c.raw = s.destination_country
 left join map_region r on r.raw = s.target_region;
+
+-- Temp tables live in memory until DuckDB spills them: drop each as soon as the next layer is built.
+drop table src;
 
 create or replace temp table stg_rejects as
 with reasons as (
@@ -76,25 +79,25 @@ where t._row not in (select _row from stg_rejects)
 -- The same detection twice in one file: the later row wins.
 qualify row_number() over (partition by detection_id order by t._row desc) = 1;
 
+drop table typed;
+
+-- Identifiers per valid row, by piece number (integers: cheap to join and deduplicate).
 create or replace temp table stg_identifiers as
-select distinct d.detection_id, d.account_key, m.kind, m.value, m.source_field
-from stg_detections d
-join cell_pieces p on p._row = d._row
-join map_cells m on m.source_field = p.source_field and m.piece = p.piece
-where m.value is not null
-union
-select distinct d.detection_id, d.account_key, m.kind, m.value, p.source_field
-from stg_detections d
-join text_pieces p on p._row = d._row
-join map_texts m on m.source_field = p.pattern and m.piece = p.piece;
+select distinct p._row, p.source_field, v.kind, v.value
+from row_pieces p
+join piece_values v using (piece_id)
+where v.value is not null and p._row in (select _row from stg_detections);
 
 create or replace temp table stg_identifier_problems as
-select m.piece as raw, m.kind, count(*)::integer as rows
-from stg_detections d
-join cell_pieces p on p._row = d._row
-join map_cells m on m.source_field = p.source_field and m.piece = p.piece
-where m.value is null
+select t.piece as raw, v.kind, count(*)::integer as rows
+from row_pieces p
+join piece_values v using (piece_id)
+join piece_texts t using (piece_id)
+where v.value is null and p._row in (select _row from stg_detections)
 group by all;
+
+drop table row_pieces;
+drop table piece_texts;
 
 create or replace temp table stg_unresolved as
 select target_region_raw as raw, 'target_region' as field, count(*)::integer as rows
