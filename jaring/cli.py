@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 
 from jaring import db
@@ -138,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the database was left as it was before this command", file=sys.stderr)
         return 130
+    except Exception as exc:  # an analyst gets one clear line; the trace goes to a file for the developers
+        trace = Path(tempfile.gettempdir()) / "jaring-error.log"
+        trace.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"error: {type(exc).__name__}: {exc}. Nothing was changed. Details: {trace}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
