@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import warnings
 from collections.abc import Iterable
 from functools import cache
 from html import escape
@@ -19,23 +20,22 @@ from jaring.i18n import t
 
 REFERENCE_DIR = db.PROJECT_ROOT / "data" / "reference"
 STATIC_TOPOJSON = db.PROJECT_ROOT / "static" / "topojson"
+# The browser fetches the polygons from our static files by URL: 2 MB of GeoJSON inlined in every figure cost
+# ~0.4 s per rerun to build and serialise. Static exports inline them again (see figure_image).
+GEOJSON_URLS = {"provinces": "/app/static/geo/provinces.geojson", "regencies": "/app/static/geo/regencies.geojson"}
 # The browser loads the base maps from our own server (static/ is served at /app/static/), never a CDN.
 PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False, "scrollZoom": False}
 ZERO_COLOUR, FLAG_COLOUR = "#f2f2f2", "#d7191c"
 # Zero stays a pale grey, so a quiet province is visibly "0" and not missing; any activity is orange to red.
 COLOURSCALE = [[0.0, ZERO_COLOUR], [1e-6, "#fee8c8"], [0.5, "#fc8d59"], [1.0, "#b30000"]]
 _IMAGE_LOCK = threading.Lock()
+_BROWSER_STARTED = False
 
 
 @cache
 def _geojson(name: str) -> dict:
     with open(REFERENCE_DIR / f"{name}.geojson", encoding="utf-8") as handle:
         return json.load(handle)
-
-
-def _subset(name: str, codes: set[str]) -> dict:
-    features = [f for f in _geojson(name)["features"] if f["properties"]["code"] in codes]
-    return {"type": "FeatureCollection", "features": features}
 
 
 def _change_text(change, previous, language: str | None) -> str:
@@ -79,7 +79,7 @@ def activity_map(activity: pd.DataFrame, signal_label: str, flagged: Iterable[st
     regencies = activity.loc[(activity["level"] == "regency") & activity["lat"].notna()]
     top = max(int(provinces["value"].max()) if len(provinces) else 0, 1)
     fig = go.Figure(go.Choropleth(
-        geojson=_subset("provinces", set(provinces["code"])), featureidkey="properties.code",
+        geojson=GEOJSON_URLS["provinces"], featureidkey="properties.code",
         locations=provinces["code"], z=provinces["value"], zmin=0, zmax=top, colorscale=COLOURSCALE,
         marker_line_color="#7f7f7f", marker_line_width=0.6, customdata=_hover(provinces, language),
         hovertemplate=_template(language), colorbar={"title": {"text": signal_label}, "thickness": 12},
@@ -109,7 +109,7 @@ def _add_bubbles(fig: go.Figure, regencies: pd.DataFrame, language: str | None) 
 
 def _add_outlines(fig: go.Figure, flagged: pd.DataFrame, language: str | None) -> None:
     fig.add_trace(go.Choropleth(
-        geojson=_subset("regencies", set(flagged["code"])), featureidkey="properties.code",
+        geojson=GEOJSON_URLS["regencies"], featureidkey="properties.code",
         locations=flagged["code"], z=[1] * len(flagged), showscale=False,
         colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], marker_line_color=FLAG_COLOUR,
         marker_line_width=2.5, customdata=_hover(flagged, language), hovertemplate=_template(language),
@@ -174,6 +174,16 @@ def trend_chart(trend: pd.DataFrame, language: str | None = None) -> go.Figure:
     return fig
 
 
+def _start_browser_once() -> None:
+    """Keep one headless browser for all exports: starting one costs ~4 s, an image from a running one ~0.5 s."""
+    global _BROWSER_STARTED
+    if not _BROWSER_STARTED:
+        import kaleido
+
+        kaleido.start_sync_server(silence_warnings=True)
+        _BROWSER_STARTED = True
+
+
 def figure_image(fig: go.Figure, fmt: str, width: int = 1400, height: int = 800) -> bytes:
     """PNG or SVG bytes of a figure through kaleido and Debian's chromium, with the bundled base maps.
 
@@ -182,7 +192,13 @@ def figure_image(fig: go.Figure, fmt: str, width: int = 1400, height: int = 800)
     """
     if fmt not in ("png", "svg"):
         raise ValueError(f"unsupported image format {fmt!r}")
+    inlined = go.Figure(fig)
+    for name, url in GEOJSON_URLS.items():
+        inlined.update_traces(selector={"geojson": url}, geojson=_geojson(name))
     with _IMAGE_LOCK:  # one headless browser at a time on a 2-core laptop
         if not pio.defaults.topojson:
             pio.defaults.topojson = STATIC_TOPOJSON.as_uri() + "/"
-        return fig.to_image(format=fmt, width=width, height=height, scale=1 if fmt == "svg" else 2)
+        _start_browser_once()
+        with warnings.catch_warnings():  # plotly warns that browser options are ignored by a running server
+            warnings.simplefilter("ignore", UserWarning)
+            return inlined.to_image(format=fmt, width=width, height=height, scale=1 if fmt == "svg" else 2)
