@@ -11,9 +11,11 @@ import pandas as pd
 
 from jaring import exports
 
-EXACT_BETWEENNESS_LIMIT = 1000  # above this many nodes betweenness is estimated from a sample
-BETWEENNESS_SAMPLE = 300
+# Betweenness costs one breadth-first search per source node: exact while nodes² stays under this budget,
+# else estimated from budget / nodes sampled sources (at least 16), so any network is analysed in about a second.
+BETWEENNESS_BUDGET = 120_000
 MAX_DRAWN = 500
+CORE_FORCE_LIMIT = 400  # networkx's dense force layout is fast below this; its sparse one is slow above
 # Node attributes written to GraphML/GEXF (those tools want plain str/int/float values, no nulls).
 EXPORT_ATTRIBUTES = ("node_kind", "platform", "handle", "display_name", "url", "status", "first_seen",
                      "last_seen", "blocked_at", "identifier_kind", "value", "accounts_total", "case_type",
@@ -55,12 +57,13 @@ def analyse(graph: nx.Graph) -> pd.DataFrame:
     Returns:
         Columns node, degree, betweenness, estimated (True when sampled because the graph is large).
     """
-    core = graph.subgraph([n for n, kind in graph.nodes(data="node_kind") if kind != "hub"])
-    estimated = core.number_of_nodes() > EXACT_BETWEENNESS_LIMIT
-    if core.number_of_nodes() == 0:
+    core = graph.subgraph([n for n, kind in graph.nodes(data="node_kind") if kind != "hub"]).copy()
+    size = core.number_of_nodes()
+    estimated = size * size > BETWEENNESS_BUDGET
+    if size == 0:
         between = {}
     elif estimated:
-        between = nx.betweenness_centrality(core, k=BETWEENNESS_SAMPLE, seed=1)
+        between = nx.betweenness_centrality(core, k=max(16, BETWEENNESS_BUDGET // size), seed=1)
     else:
         between = nx.betweenness_centrality(core)
     frame = pd.DataFrame({
@@ -82,12 +85,27 @@ def nodes_to_draw(analysis: pd.DataFrame, limit: int = MAX_DRAWN) -> list[str]:
 def layout(graph: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
     """Screen positions (pixels) computed in Python, so the browser can draw with physics off.
 
-    Large graphs get fewer iterations: the browser must show any network in about a second.
+    Most nodes of a recruiter network are leaves (an account with one identifier, an identifier on one
+    account). The force layout runs on the core (the nodes that are not leaves), where networkx's dense
+    numpy solver is fast; each node's leaves are then set on a small circle around it.
     """
     if graph.number_of_nodes() == 0:
         return {}
-    iterations = 50 if graph.number_of_nodes() <= 300 else 30
-    positions = nx.spring_layout(graph, seed=seed, iterations=iterations)
+    leaves = {n: next(iter(graph[n])) for n in graph if graph.degree(n) == 1}
+    leaves = {n: parent for n, parent in leaves.items() if parent not in leaves}  # a lone pair stays core
+    core = graph.subgraph([n for n in graph if n not in leaves])
+    method = "force" if core.number_of_nodes() < CORE_FORCE_LIMIT else "energy"
+    positions = {n: np.asarray(p, dtype=float) for n, p in
+                 nx.spring_layout(core, seed=seed, iterations=50, method=method).items()}
+    spacing = 1.2 / math.sqrt(max(core.number_of_nodes(), 1))
+    by_parent: dict[str, list[str]] = {}
+    for leaf, parent in sorted(leaves.items()):
+        by_parent.setdefault(parent, []).append(leaf)
+    for parent, children in by_parent.items():
+        radius = spacing * (0.35 + 0.05 * math.sqrt(len(children)))
+        for i, child in enumerate(children):
+            angle = 2 * math.pi * i / len(children)
+            positions[child] = positions[parent] + radius * np.array([math.cos(angle), math.sin(angle)])
     scale = 90 * math.sqrt(graph.number_of_nodes())
     return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
 

@@ -117,7 +117,8 @@ def takedown_package(ranked: pd.DataFrame, evidence: pd.DataFrame, posts: pd.Dat
     document = {"platform": platform, "generated_at": generated_at.isoformat(timespec="seconds"),
                 "timezone": "Asia/Jakarta", "accounts": accounts}
     flat = pd.DataFrame([{
-        "platform": a["platform"], "handle": a["handle"], "account_url": a["account_url"],
+        "platform": a["platform"], "handle": a["handle"], "display_name": a["display_name"],
+        "account_url": a["account_url"],
         "first_seen": a["first_seen"], "last_seen": a["last_seen"], "status": a["status"],
         "post_urls": " | ".join(p["url"] for p in a["posts"] if p["url"]),
         "post_dates": " | ".join(p["detected_at"] for p in a["posts"]),
@@ -126,7 +127,7 @@ def takedown_package(ranked: pd.DataFrame, evidence: pd.DataFrame, posts: pd.Dat
             f"{b['platform']}:{b['handle']} ({b['blocked_at']}) {b['url'] or ''}".strip()
             for b in a["linked_blocked_accounts"]),
         "evidence": a["evidence"], "score": a["score"]} for a in accounts],
-        columns=["platform", "handle", "account_url", "first_seen", "last_seen", "status", "post_urls",
+        columns=["platform", "handle", "display_name", "account_url", "first_seen", "last_seen", "status", "post_urls",
                  "post_dates", "shared_identifiers", "linked_blocked_accounts", "evidence", "score"])
     return exports.to_csv_bytes(flat), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 

@@ -34,6 +34,11 @@ def write_and_rerun(action) -> None:
     st.rerun()
 
 
+def open_dossier(account_id: int) -> None:
+    """Switch to the dossier of an account picked in the network view (a callback: runs before the widgets)."""
+    st.session_state["networks_section"], st.session_state["networks_account"] = "dossier", account_id
+
+
 def network_section(filters) -> None:
     min_accounts = st.number_input(t("networks.min_accounts"), 1, 1000, 2, key="networks_min_accounts")
     table = npg.network_table(ui.run_query, filters, int(min_accounts))
@@ -74,9 +79,9 @@ def network_view(requested: int) -> None:
         node = st.selectbox(t("networks.node_picker"), result.picker, format_func=result.picker_labels.get,
                             key=f"networks_node_{network_id}", help=t("networks.node_picker_help"))
         ui.show_table(npg.labelled(result.details(node)), key="networks_node_details")
-        if node.startswith("a") and st.button(t("networks.open_dossier"), key="networks_open_dossier"):
-            st.session_state["networks_section"], st.session_state["networks_account"] = "dossier", int(node[1:])
-            st.rerun()
+        if node.startswith("a"):
+            st.button(t("networks.open_dossier"), key="networks_open_dossier", on_click=open_dossier,
+                      args=(int(node[1:]),))
     st.plotly_chart(result.timeline, key="networks_timeline", config={"displaylogo": False})
     with st.expander(t("networks.members_header", total=result.total)):
         ui.show_table(npg.labelled(result.members), key="networks_members_table")

@@ -17,10 +17,13 @@ tests/fixtures/networks_detections_1.csv + networks_cases.csv (first import, hub
       4 = {d1, NWK-2, P4}
 
 tests/fixtures/networks_detections_2.csv (second import):
-      9 facebook:rekrut.a3 carries P1 -> network 1 grows
+      9 facebook:rekrut.a3 carries P1 -> network 1 grows (display name '=HYPERLINK("http://evil.example")')
       b2 now also carries B1 -> networks 1 and 2 merge; the older id 1 stays, 2 is recorded as merged into 1
       10 instagram:rekrut.c4 carries B3 -> network 3 grows to 4 accounts
-      11 tiktok:rekrut.e1 alone with +6281800005555 -> no network
+      11 tiktok:rekrut.e1 alone with phone +6281800005555, e-wallet DANA:+6281800005555, the link
+         https://kerja-jepang.example/daftar and its domain -> no network
+    identifier ids: 1 BCA, 2 BRI (B1), 3 MANDIRI (B3), 4 H, 5 P1, 6 P2, 7 P4, 8 P3 (first import, by kind and
+    value), 9 handle rekrut.c1 (cases), 10 domain, 11 e-wallet, 12 phone of e1, 13 url (second import)
 """
 
 from __future__ import annotations
