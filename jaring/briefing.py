@@ -163,14 +163,16 @@ def _quantiles(values: np.ndarray) -> tuple[float, float]:
 
 def speed_by_month(per_month: pd.DataFrame, platforms: list[str]) -> pd.DataFrame:
     """Median and 90th percentile of days to block per month, for each platform and all of them together."""
+    cells = {(r.month, r.platform): r for r in per_month.itertuples(index=False)}
     rows = []
-    for month, group in per_month.groupby("month", sort=True):
+    for month in sorted(per_month["month"].unique()):
+        mine = [cells[(month, p)] for p in platforms if (month, p) in cells]
         for platform in [*platforms, ALL_PLATFORMS]:
-            part = group if platform == ALL_PLATFORMS else group[group["platform"] == platform]
-            row = {"month": month, "platform": platform, "blocks": int(part["blocked"].sum()),
-                   "blocks_with_report": int(part["blocked_with_report"].sum())}
+            part = mine if platform == ALL_PLATFORMS else [c for c in mine if c.platform == platform]
+            row = {"month": month, "platform": platform, "blocks": sum(c.blocked for c in part),
+                   "blocks_with_report": sum(c.blocked_with_report for c in part)}
             for basis in BASES:
-                values = np.concatenate([np.empty(0), *part[f"days_from_{basis}"]])
+                values = np.concatenate([np.empty(0), *(getattr(c, f"days_from_{basis}") for c in part)])
                 row[f"median_days_from_{basis}"], row[f"p90_days_from_{basis}"] = _quantiles(values)
             rows.append(row)
     return pd.DataFrame(rows, columns=_SPEED_COLUMNS)

@@ -1,0 +1,182 @@
+"""Briefing benchmark: page first render and filter changes through AppTest, the takedown query, the export.
+
+`jaring bench briefing --rows 1000000` builds (or reuses) a database of that many synthetic detections on
+rows/5 accounts plus rows/20 synthetic cases, all through the real importer. Each measurement runs in a fresh
+Python process, so Streamlit's caches start empty; modules are imported before the clock starts (a server
+imports them once at start, not per page view). Baselines, measured in the same run:
+
+* page: the first render of the Data page (the app frame with its own small queries) on the same database;
+* takedown query: the naive per-month approach, one "state of every account at this month end" query per month;
+* export: kaleido without the shared browser, one browser start per image (measured on a few images).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from jaring import db
+from jaring.bench.synthetic import COUNTRIES, REGIONS, build_bench_database
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGETS = {"first_render_s": 1.5, "filter_change_s": 0.5, "export_s": 20.0}
+
+_PAGE = """
+import json, os, sys, time
+os.environ["JARING_DB"] = sys.argv[1]
+from streamlit.testing.v1 import AppTest
+from streamlit.runtime.pages_manager import PagesManager
+import jaring.briefing, jaring.briefing_charts, jaring.briefing_export, jaring.ui, plotly.graph_objects  # noqa
+original = PagesManager.__init__
+def init(self, *a, **k):
+    original(self, *a, **k)
+    PagesManager.uses_pages_directory = False
+PagesManager.__init__ = init
+figures = {}
+def timed(name, action):
+    start = time.perf_counter(); at = action(); figures[name] = time.perf_counter() - start
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+at = AppTest.from_file(sys.argv[2], default_timeout=600)
+if sys.argv[3] == "data":
+    at = timed("first_render_s", lambda: at.run())
+    at = timed("rerun_s", lambda: at.switch_page("pages/data.py").run())
+else:
+    at = timed("first_render_s", lambda: at.run())
+    at = timed("platform_change_s", lambda: at.multiselect(key="sidebar_platforms").set_value(["facebook"]).run())
+    from jaring.filters import add_months
+    later = add_months(at.selectbox(key="sidebar_start_month").value, 6)
+    at = timed("period_change_s", lambda: at.selectbox(key="sidebar_start_month").set_value(later).run())
+    at = timed("province_change_s", lambda: at.multiselect(key="sidebar_provinces").set_value(["32"]).run())
+    first = add_months(at.selectbox(key="briefing_month").value, -3)
+    at = timed("month_change_s", lambda: at.selectbox(key="briefing_month").set_value(first).run())
+print(json.dumps(figures))
+"""
+
+_QUERY = """
+import json, sys, time
+from jaring import db
+reader = db.Reader(sys.argv[1])
+start = time.perf_counter()
+reader.query("takedown_by_month", provinces=[], countries=[])
+single = time.perf_counter() - start
+months = reader.sql("select distinct date_trunc('month', changed_at) as m from status_history order by 1")["m"]
+naive_sql = '''
+with known as (
+    select account_id, arg_max(status, epoch_us(changed_at) * 8 + case status when 'reported' then 1
+           when 'rejected' then 2 when 'blocked' then 3 else 4 end) as status
+    from status_history where status <> 'detected' and changed_at < $month_end group by account_id
+)
+select count(*) from known where status = 'reported'
+'''
+start = time.perf_counter()
+for month in months:
+    reader.sql(naive_sql, {"month_end": month + __import__("pandas").DateOffset(months=1)})
+naive = time.perf_counter() - start
+print(json.dumps({"takedown_query_s": single, "naive_backlog_per_month_s": naive, "months": len(months)}))
+"""
+
+_EXPORT = """
+import json, sys, time, warnings
+from datetime import date
+warnings.simplefilter("ignore")
+from jaring.briefing_export import export_month
+import plotly.graph_objects as go
+start = time.perf_counter()
+result = export_month(sys.argv[1], date.fromisoformat(sys.argv[2]), sys.argv[3])
+export = time.perf_counter() - start
+fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+start = time.perf_counter()
+for index in range(3):
+    fig.write_image(f"{sys.argv[3]}/naive_{index}.png")  # a browser start per image
+naive = (time.perf_counter() - start) / 3
+print(json.dumps({"export_s": export, "files": len(result.all_files()), "images": len(result.images),
+                  "naive_image_s": naive}))
+"""
+
+
+def write_case_export(path: Path, cases: int, seed: int = 2) -> Path:
+    """A synthetic complaint export whose recruiter phones reuse the detection export's phone numbers."""
+    rng = np.random.default_rng(seed)
+    phones = rng.integers(0, 40000, cases)
+    days = rng.integers(0, 730, cases)
+    frame = pd.DataFrame({
+        "No Pengaduan": pd.Series(np.arange(cases)).map("K{:07d}".format),
+        "Tanggal Pengaduan": (pd.Timestamp("2024-11-01") + pd.to_timedelta(days, unit="D")).strftime("%d/%m/%Y"),
+        "Kab/Kota": REGIONS[rng.integers(0, len(REGIONS), cases)],
+        "Negara Penempatan": COUNTRIES[rng.integers(0, len(COUNTRIES), cases)],
+        "Jenis Kasus": np.array(["Penipuan", "TPPO", "Gaji tidak dibayar", "Kekerasan"])[rng.integers(0, 4, cases)],
+        "No HP Perekrut": pd.Series(phones).map(lambda n: f"0812-0000-{n % 10000:04d}" if n < 10000 else
+                                                f"+62 813 0000 {n % 10000:04d}" if n < 20000 else f"0857{n:08d}"),
+        "Jumlah Korban": rng.integers(1, 4, cases),
+    })
+    con = db.memory_connection()
+    db.register_frame(con, "export", frame)
+    con.execute("copy export to $path (header, delimiter ',')", {"path": str(path)})
+    return path
+
+
+def bench_database(work_dir: Path, rows: int) -> Path:
+    """The benchmark database: rows detections on rows/5 accounts, plus rows/20 cases (reused when present)."""
+    from jaring.ingest import import_files
+
+    path = work_dir / f"briefing_{rows}.duckdb"
+    build_bench_database(path, rows, max(rows // 5, 1))
+    if db.Reader(path).sql("select count(*) as n from cases")["n"][0] == 0:
+        (result,) = import_files(path, [write_case_export(work_dir / f"briefing_cases_{rows}.csv", rows // 20)])
+        if result.status != "loaded":
+            raise RuntimeError(result.message)
+    return path
+
+
+def _run(script: str, *args: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise RuntimeError(done.stderr[-3000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_briefing_benchmark(rows: int, work_dir: Path) -> dict:
+    """Build or reuse the database, then time the page, the heavy query and the export; print and return."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    database = bench_database(work_dir, rows)
+    print(f"database ready in {time.perf_counter() - started:.1f} s: {database}")
+    counts = db.Reader(database).query("table_row_counts").set_index("table_name")["row_count"]
+    print(f"  {counts['detections']:,} detections, {counts['accounts']:,} accounts, "
+          f"{counts['status_history']:,} status events, {counts['cases']:,} cases")
+    app = str(ROOT / "app.py")
+    data_page = _run(_PAGE, str(database), app, "data")
+    page = _run(_PAGE, str(database), app, "briefing")
+    query = _run(_QUERY, str(database))
+    last_month = db.Reader(database).query("data_months")["last_month"][0]
+    export = _run(_EXPORT, str(database), pd.Timestamp(last_month).date().isoformat(), str(work_dir / "export"))
+    figures = {"rows": rows, **{k: round(v, 3) for k, v in page.items()},
+               "data_page_first_render_s": round(data_page["first_render_s"], 3),
+               **{k: round(v, 3) if isinstance(v, float) else v for k, v in query.items()},
+               **{k: round(v, 3) if isinstance(v, float) else v for k, v in export.items()}}
+    _print(figures)
+    return figures
+
+
+def _print(f: dict) -> None:
+    filter_changes = ("platform_change_s", "period_change_s", "province_change_s", "month_change_s")
+    print(f"page first render, cold cache (target < {TARGETS['first_render_s']} s): {f['first_render_s']:7.2f} s"
+          f"   baseline Data page first render {f['data_page_first_render_s']:.2f} s"
+          f"  ratio {f['first_render_s'] / f['data_page_first_render_s']:.1f}x")
+    for name in filter_changes:
+        print(f"  {name.removesuffix('_s').replace('_', ' '):<28}(target < {TARGETS['filter_change_s']} s): "
+              f"{f[name]:7.2f} s")
+    print(f"takedown_by_month, all months at once      : {f['takedown_query_s']:7.2f} s   baseline one backlog "
+          f"query per month ({f['months']} months) {f['naive_backlog_per_month_s']:.2f} s"
+          f"  ratio {f['naive_backlog_per_month_s'] / f['takedown_query_s']:.1f}x faster")
+    print(f"briefing export, {f['files']} files (target < {TARGETS['export_s']} s): {f['export_s']:7.2f} s"
+          f"   baseline a browser per image {f['naive_image_s']:.2f} s/image x {f['images']} images = "
+          f"{f['naive_image_s'] * f['images']:.1f} s (projected from 3 measured)")
+    print(json.dumps(f))
