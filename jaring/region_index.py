@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 ALIASES_CSV = db.PROJECT_ROOT / "data" / "reference" / "region_aliases.csv"
 # Coordinates further than this from every regency's reference point are not placed (e.g. a post from Malaysia).
 MAX_COORDINATE_KM = 100.0
-SOURCES = ("column", "text", "coordinates", "geocoded")
+SOURCES = ("column", "text", "coordinates", "geocoded", "none")
+INDEX_LAYOUT_COLUMN = "counts_detection"  # present in the current layout of detection_regions
 
 
 @cache
@@ -47,6 +48,7 @@ def rebuild_detection_regions(con, full: bool = False, gazetteer: Gazetteer | No
     Returns:
         The number of detections (re)indexed, or None when it failed.
     """
+    _drop_outdated_layout(con)
     db.run_script(con, "setup/schema")
     (state,) = con.execute("select max(last_import_id) from region_index_state").fetchone()
     (last_import,) = con.execute("select coalesce(max(import_id), 0) from imports").fetchone()
@@ -64,6 +66,16 @@ def rebuild_detection_regions(con, full: bool = False, gazetteer: Gazetteer | No
             raise
         log.exception("indexing detection regions failed; the Regions page offers a rebuild")
         return None
+
+
+def _drop_outdated_layout(con) -> None:
+    """A database indexed by an earlier version of this module (three columns) is re-indexed from scratch."""
+    columns = {row[0] for row in con.execute(
+        "select column_name from duckdb_columns() where table_name = 'detection_regions' "
+        "and database_name = current_database() and schema_name = 'main'").fetchall()}
+    if columns and INDEX_LAYOUT_COLUMN not in columns:
+        con.execute("drop table detection_regions")
+        con.execute("drop table if exists region_index_state")
 
 
 def _rebuild(con, since: int, last_import: int, gazetteer: Gazetteer, raw_texts: tuple[str, ...] = ()) -> int:

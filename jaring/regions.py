@@ -82,7 +82,8 @@ def unplaced_counts(query: QueryFn, filters: Filters, start: date, end: date) ->
 
 def index_state(query: QueryFn) -> str:
     """ "ok", "stale" (an import's automatic indexing failed) or "missing" (a database older than the index)."""
-    present = set(query("region_optional_tables")["table_name"])
+    tables = query("region_optional_tables")
+    present = set(tables.loc[tables["current_layout"], "table_name"])
     if not {"detection_regions", "region_index_state", "geocode_cache"} <= present:
         return "missing"
     return "ok" if bool(query("region_index_status")["up_to_date"].iloc[0]) else "stale"

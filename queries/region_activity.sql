@@ -7,20 +7,19 @@
 -- $platforms: VARCHAR[], account platforms (detections only; empty = all).
 -- $provinces: VARCHAR[], province codes (empty = all). $countries: VARCHAR[], ISO2 destinations (empty = all).
 with detection_rows as (
-    select r.detection_id, r.region_code, cast(d.detected_at as date) as day
+    select r.region_code, r.province_code, r.day, r.counts_regency, r.counts_province
     from detection_regions r
-    join detections d on d.detection_id = r.detection_id
-    join accounts a on a.account_id = d.account_id
-    where cast(d.detected_at as date) between least($prev_start, $start) and greatest($prev_end, $end)
-        and (len($platforms) = 0 or list_contains($platforms, a.platform))
-        and (len($countries) = 0 or list_contains($countries, d.destination_country))
-        and (len($provinces) = 0 or list_contains($provinces, left(r.region_code, 2)))
+    where r.day between least($prev_start, $start) and greatest($prev_end, $end)
+        and (r.counts_regency or r.counts_province)
+        and (len($platforms) = 0 or list_contains($platforms, r.platform))
+        and (len($countries) = 0 or list_contains($countries, r.destination_country))
+        and (len($provinces) = 0 or list_contains($provinces, r.province_code))
 ),
 
 detection_keys as (
-    select detection_id, region_code as code, day from detection_rows where length(region_code) = 5
-    union
-    select detection_id, left(region_code, 2) as code, day from detection_rows
+    select region_code as code, day from detection_rows where counts_regency
+    union all
+    select province_code as code, day from detection_rows where counts_province
 ),
 
 detection_counts as (

@@ -5,24 +5,17 @@
 -- $baseline_start, $baseline_end: DATE, the baseline period (inclusive).
 -- $platforms: VARCHAR[] (detections only; empty = all). $provinces: VARCHAR[] province codes (empty = all).
 -- $countries: VARCHAR[], ISO2 destinations (empty = all).
-with detection_days as (
-    select distinct r.detection_id, r.region_code as code, cast(d.detected_at as date) as day
+with detection_counts as (
+    select r.region_code as code,
+           count(*) filter (where r.day between $window_start and $window_end) as detections_now,
+           count(*) filter (where r.day between $baseline_start and $baseline_end) as detections_base,
+           min(r.day) as first_detection
     from detection_regions r
-    join detections d on d.detection_id = r.detection_id
-    join accounts a on a.account_id = d.account_id
-    where length(r.region_code) = 5
-        and (len($platforms) = 0 or list_contains($platforms, a.platform))
-        and (len($countries) = 0 or list_contains($countries, d.destination_country))
-        and (len($provinces) = 0 or list_contains($provinces, left(r.region_code, 2)))
-),
-
-detection_counts as (
-    select code,
-           count(*) filter (where day between $window_start and $window_end) as detections_now,
-           count(*) filter (where day between $baseline_start and $baseline_end) as detections_base,
-           min(day) as first_detection
-    from detection_days
-    group by code
+    where r.counts_regency
+        and (len($platforms) = 0 or list_contains($platforms, r.platform))
+        and (len($countries) = 0 or list_contains($countries, r.destination_country))
+        and (len($provinces) = 0 or list_contains($provinces, r.province_code))
+    group by r.region_code
 ),
 
 case_days as (

@@ -4,14 +4,13 @@
 -- $code: VARCHAR, a province or regency code. $start, $end: DATE, the period (inclusive).
 -- $platforms: VARCHAR[] (detections only; empty = all). $countries: VARCHAR[], ISO2 destinations.
 with detection_destinations as (
-    select d.destination_country as iso2, count(distinct d.detection_id) as detections
+    select r.destination_country as iso2, count(*) as detections
     from detection_regions r
-    join detections d on d.detection_id = r.detection_id
-    join accounts a on a.account_id = d.account_id
-    where (r.region_code = $code or (length($code) = 2 and left(r.region_code, 2) = $code))
-        and cast(d.detected_at as date) between $start and $end
-        and (len($platforms) = 0 or list_contains($platforms, a.platform))
-        and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    where ((length($code) = 5 and r.counts_regency and r.region_code = $code)
+           or (length($code) = 2 and r.counts_province and r.province_code = $code))
+        and r.day between $start and $end
+        and (len($platforms) = 0 or list_contains($platforms, r.platform))
+        and (len($countries) = 0 or list_contains($countries, r.destination_country))
     group by 1
 ),
 

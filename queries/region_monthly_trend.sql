@@ -9,14 +9,13 @@ with months as (
 ),
 
 detection_months as (
-    select date_trunc('month', d.detected_at)::date as month, count(distinct d.detection_id) as detections
+    select date_trunc('month', r.day)::date as month, count(*) as detections
     from detection_regions r
-    join detections d on d.detection_id = r.detection_id
-    join accounts a on a.account_id = d.account_id
-    where (r.region_code = $code or (length($code) = 2 and left(r.region_code, 2) = $code))
-        and cast(d.detected_at as date) between $start and $end
-        and (len($platforms) = 0 or list_contains($platforms, a.platform))
-        and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    where ((length($code) = 5 and r.counts_regency and r.region_code = $code)
+           or (length($code) = 2 and r.counts_province and r.province_code = $code))
+        and r.day between $start and $end
+        and (len($platforms) = 0 or list_contains($platforms, r.platform))
+        and (len($countries) = 0 or list_contains($countries, r.destination_country))
     group by 1
 ),
 

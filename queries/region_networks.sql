@@ -14,16 +14,22 @@ live_accounts as (
     where m.node_kind = 'account' and n.merged_into is null and n.dissolved_at is null
 ),
 
+in_period as (
+    select r.region_code, r.province_code, r.counts_regency, r.counts_province, r.account_id
+    from detection_regions r
+    where r.day between $start and $end
+        and (len($platforms) = 0 or list_contains($platforms, r.platform))
+        and (len($countries) = 0 or list_contains($countries, r.destination_country))
+),
+
 matched as (
-    select distinct w.code, d.detection_id, d.account_id
-    from wanted w
-    join detection_regions r
-        on r.region_code = w.code or (length(w.code) = 2 and left(r.region_code, 2) = w.code)
-    join detections d on d.detection_id = r.detection_id
-    join accounts a on a.account_id = d.account_id
-    where cast(d.detected_at as date) between $start and $end
-        and (len($platforms) = 0 or list_contains($platforms, a.platform))
-        and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    select w.code, p.account_id
+    from wanted w join in_period p on p.region_code = w.code
+    where length(w.code) = 5 and p.counts_regency
+    union all
+    select w.code, p.account_id
+    from wanted w join in_period p on p.province_code = w.code
+    where length(w.code) = 2 and p.counts_province
 ),
 
 final as (

@@ -5,27 +5,19 @@
 -- $level: VARCHAR, 'province' or 'regency'. $start, $end: DATE, the period (inclusive).
 -- $prev_start, $prev_end: DATE, the period before (inclusive). $platforms: VARCHAR[] (detections only).
 -- $provinces: VARCHAR[], province codes (empty = all). $countries: VARCHAR[], ISO2 destinations (empty = all).
-with detection_rows as (
-    select distinct r.detection_id,
-           case when $level = 'province' then left(r.region_code, 2) else r.region_code end as origin,
-           d.destination_country as iso2, cast(d.detected_at as date) as day
+with detection_counts as (
+    select case when $level = 'province' then r.province_code else r.region_code end as origin,
+           r.destination_country as iso2,
+           count(*) filter (where r.day between $start and $end) as detections,
+           count(*) filter (where r.day between $prev_start and $prev_end) as detections_prev
     from detection_regions r
-    join detections d on d.detection_id = r.detection_id
-    join accounts a on a.account_id = d.account_id
-    where cast(d.detected_at as date) between least($prev_start, $start) and greatest($prev_end, $end)
-        and d.destination_country is not null
-        and ($level = 'province' or length(r.region_code) = 5)
-        and (len($platforms) = 0 or list_contains($platforms, a.platform))
-        and (len($countries) = 0 or list_contains($countries, d.destination_country))
-        and (len($provinces) = 0 or list_contains($provinces, left(r.region_code, 2)))
-),
-
-detection_counts as (
-    select origin, iso2,
-           count(*) filter (where day between $start and $end) as detections,
-           count(*) filter (where day between $prev_start and $prev_end) as detections_prev
-    from detection_rows
-    group by origin, iso2
+    where r.day between least($prev_start, $start) and greatest($prev_end, $end)
+        and r.destination_country is not null
+        and (($level = 'province' and r.counts_province) or ($level <> 'province' and r.counts_regency))
+        and (len($platforms) = 0 or list_contains($platforms, r.platform))
+        and (len($countries) = 0 or list_contains($countries, r.destination_country))
+        and (len($provinces) = 0 or list_contains($provinces, r.province_code))
+    group by 1, 2
 ),
 
 case_rows as (

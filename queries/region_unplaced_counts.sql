@@ -3,23 +3,15 @@
 -- $start, $end: DATE, the period (inclusive). $platforms: VARCHAR[] (detections only; empty = all).
 -- $countries: VARCHAR[], ISO2 destinations (empty = all).
 with period_detections as (
-    select d.detection_id, d.target_region_raw
-    from detections d
-    join accounts a on a.account_id = d.account_id
-    where cast(d.detected_at as date) between $start and $end
-        and (len($platforms) = 0 or list_contains($platforms, a.platform))
-        and (len($countries) = 0 or list_contains($countries, d.destination_country))
-),
-
-unplaced_detections as (
-    select p.detection_id, p.target_region_raw
-    from period_detections p
-    anti join detection_regions r on r.detection_id = p.detection_id
+    select r.source, r.has_region_text
+    from detection_regions r
+    where r.counts_detection and r.day between $start and $end
+        and (len($platforms) = 0 or list_contains($platforms, r.platform))
+        and (len($countries) = 0 or list_contains($countries, r.destination_country))
 ),
 
 period_cases as (
-    select c.case_id, c.origin_raw, c.victims,
-           c.origin_region_code is null and g.query is null as unplaced
+    select c.victims, c.origin_region_code is null and g.query is null as unplaced
     from cases c
     left join geocode_cache g
         on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
@@ -30,8 +22,8 @@ period_cases as (
 final as (
     select
         (select count(*) from period_detections)::bigint as detections,
-        (select count(*) from unplaced_detections)::bigint as detections_unplaced,
-        (select count(*) from unplaced_detections where coalesce(trim(target_region_raw), '') <> '')::bigint
+        (select count(*) from period_detections where source = 'none')::bigint as detections_unplaced,
+        (select count(*) from period_detections where source = 'none' and has_region_text)::bigint
             as detections_unplaced_with_text,
         (select count(*) from period_cases)::bigint as cases,
         (select count(*) from period_cases where unplaced)::bigint as cases_unplaced,

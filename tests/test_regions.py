@@ -45,9 +45,9 @@ def nonzero(frame: pd.DataFrame, columns: list[str]) -> dict[str, tuple]:
 
 
 def test_detection_regions_come_from_column_text_and_coordinates(regions_db):
-    rows = db.Reader(regions_db).sql("select detection_id, region_code, source from detection_regions "
-                                     "order by detection_id, source, region_code")
-    found = list(rows.itertuples(index=False, name=None))
+    found = db.Reader(regions_db).cursor().execute(
+        "select detection_id, region_code, source from detection_regions "
+        "order by detection_id, source, region_code nulls last").fetchall()
     indramayu = [(f"R0{i}", "32.12", "column") for i in range(1, 9)]  # R01–R08: "Kab. Indramayu"/"Indramayu"
     cianjur = [(f"R{i:02d}", "32.03", "column") for i in range(9, 17)]  # R09–R16: "Cianjur"
     lombok = [(f"R{i}", "52.03", "column") for i in range(17, 21)]  # R17–R20: "Lombok Timur"
@@ -55,10 +55,26 @@ def test_detection_regions_come_from_column_text_and_coordinates(regions_db):
                      ("R21", "35.02", "column"),  # "Kab. Ponorogo"
                      ("R22", "32.12", "text"),  # "khusus wilayah Indramayu dan sekitarnya"
                      ("R23", "35", "text"),  # "dibutuhkan dari Jatim": the province only
-                     # R24 "nasib malang, kerja angkat batu": look-alike words, no region
+                     ("R24", None, "none"),  # "nasib malang, kerja angkat batu": look-alike words, no region
                      ("R25", "32.03", "column"), ("R25", "32.12", "text"),  # column Cianjur + ad names Indramayu
-                     # R26 "Negeri Antah Berantah": unresolved
+                     ("R26", None, "none"),  # "Negeri Antah Berantah": unresolved
                      ("R27", "32.73", "coordinates")]  # -6.91, 107.61 lies 3 km from Kota Bandung's point
+
+
+def test_each_detection_counts_once_per_region_and_province(regions_db):
+    cursor = db.Reader(regions_db).cursor()
+    assert cursor.execute("select count(*), count(distinct detection_id) from detection_regions "
+                          "where counts_detection").fetchone() == (27, 27)
+    # R25 names Cianjur (column) and Indramayu (text): one count in each regency, one in Jawa Barat.
+    assert cursor.execute("select region_code, counts_regency, counts_province, day, platform, destination_country "
+                          "from detection_regions where detection_id = 'R25' order by region_code").fetchall() == [
+        ("32.03", True, True, date(2025, 7, 6), "facebook", "MY"),
+        ("32.12", True, False, date(2025, 7, 6), "facebook", "MY")]
+    # R23 names only the province Jawa Timur: it counts there, in no regency.
+    assert cursor.execute("select counts_regency, counts_province from detection_regions "
+                          "where detection_id = 'R23'").fetchall() == [(False, True)]
+    assert cursor.execute("select has_region_text from detection_regions where source = 'none' "
+                          "order by detection_id").fetchall() == [(False,), (True,)]  # R24 empty, R26 "Negeri..."
 
 
 def test_index_is_incremental_and_equals_a_full_rebuild(regions_db, tmp_path):
@@ -73,15 +89,31 @@ def test_index_is_incremental_and_equals_a_full_rebuild(regions_db, tmp_path):
     (result,) = import_files(path, [extra])
     assert result.status == "loaded"
     reader = db.Reader(path)
-    statement = "select detection_id, region_code, source from detection_regions order by all"
+    statement = "select * from detection_regions order by all"
     incremental = reader.sql(statement)
-    assert incremental.loc[incremental["detection_id"].isin(["X01", "R22"])].values.tolist() == [
+    assert incremental.loc[incremental["detection_id"].isin(["X01", "R22"]),
+                           ["detection_id", "region_code", "source"]].values.tolist() == [
         ["R22", "32", "text"],  # "Cirebon" is both Kab. and Kota Cirebon: their province; R22 rewritten
         ["X01", "33.01", "text"]]  # Kab. Cilacap
     assert reader.sql("select last_import_id from region_index_state")["last_import_id"].tolist() == [3]
     with db.writer(path) as con:
         assert rebuild_detection_regions(con, full=True, strict=True) == 28  # 27 + X01 (R22 replaced)
     assert reader.sql(statement).equals(incremental)
+
+
+def test_an_index_of_an_older_layout_is_reported_and_rebuilt(regions_db, tmp_path):
+    from jaring.region_index import rebuild_database_index
+
+    path = tmp_path / "old.duckdb"
+    shutil.copyfile(regions_db, path)
+    with db.writer(path) as con:  # the first layout had three columns
+        con.execute("drop table detection_regions")
+        con.execute("create table detection_regions (detection_id varchar, region_code varchar, source varchar)")
+    assert regions.index_state(db.Reader(path).query) == "missing"
+    assert rebuild_database_index(path) == 27
+    assert regions.index_state(db.Reader(path).query) == "ok"
+    statement = "select * from detection_regions order by all"
+    assert db.Reader(path).sql(statement).equals(db.Reader(regions_db).sql(statement))
 
 
 def test_prefilter_never_drops_a_text_the_gazetteer_would_match():

@@ -5,8 +5,10 @@
 -- Writes temp tables todo and candidate_texts.
 
 create or replace temp table todo as
-select d.detection_id, d.content_text, d.target_region_code, d.target_region_raw, d.lat, d.lon
+select d.detection_id, d.content_text, d.target_region_code, d.target_region_raw, d.lat, d.lon,
+       cast(d.detected_at as date) as day, d.account_id, a.platform, d.destination_country
 from detections d
+join accounts a on a.account_id = d.account_id
 where d.import_id > $since or list_contains($raw_texts, d.target_region_raw);
 
 -- The gazetteer only starts a match at the first word of an alias. For ASCII text, lower() and [a-z0-9]+ are

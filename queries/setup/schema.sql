@@ -148,11 +148,22 @@ create table if not exists identifier_problems (
 
 -- Regions each detection targets (built by jaring.region_index after every import): the target-region column,
 -- place names in the ad text, the export's coordinates (nearest regency, only when neither names a region), and
--- accepted geocodes of unresolved target-region texts. A detection has one row per region per source.
+-- accepted geocodes of unresolved target-region texts; one row per region per source, and one row with source
+-- 'none' for a detection nothing places. The detection's day, account, platform and destination are copied in
+-- (an import that changes a detection re-indexes it), so the Regions page counts from this table alone.
 create table if not exists detection_regions (
     detection_id   varchar not null,
-    region_code    varchar not null,             -- regency 'PP.RR' or province 'PP'
-    source         varchar not null              -- column | text | coordinates | geocoded
+    region_code    varchar,                      -- regency 'PP.RR' or province 'PP'; null when source = 'none'
+    source         varchar not null,             -- column | text | coordinates | geocoded | none
+    province_code  varchar,                      -- left(region_code, 2)
+    counts_detection boolean not null,           -- exactly one row per detection
+    counts_regency boolean not null,             -- exactly one row per detection and regency
+    counts_province boolean not null,            -- exactly one row per detection and province
+    day            date not null,                -- the detection's day (Jakarta)
+    account_id     integer not null,
+    platform       varchar not null,
+    destination_country varchar,
+    has_region_text boolean not null             -- the export's target-region cell was not empty
 );
 
 create table if not exists region_index_state (
