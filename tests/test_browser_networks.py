@@ -52,6 +52,9 @@ def test_hostile_names_stay_text_in_the_graph_and_the_page(network_database, tmp
         page.goto(f"{url}/networks?network=3&from=2025-01&to=2025-04")
         wait_for_app(page)
         frame = graph_frame(page)
+        frame.evaluate("() => alert('probe')")  # control: a dialog from inside the drawing is caught
+        assert page.dialogs == ["probe"]
+        page.dialogs.clear()
         # the data reached vis-network as literal strings
         assert IMG in frame.evaluate("() => nodes.get('a5').title")
         assert SCRIPT in frame.evaluate("() => nodes.get('a6').title")
