@@ -134,11 +134,8 @@ class Reader:
             raise FileNotFoundError(f"no database at {self.path}")
         with self._lock:
             if self._con is None or version != self._version:
-                # DuckDB caches one database instance per path while any connection to it is open, so the
-                # old connection must be closed before the new file can be opened under the same path.
-                # A query still running on it in another thread fails and is retried by `query`.
-                if self._con is not None:
-                    self._con.close()
+                # Not closed: a query still running on the old connection in another session finishes on the
+                # old, consistent snapshot, and the connection is freed when its last cursor goes.
                 self._con = _open_read_only(self.path)
                 self._version = version
             return self._con
@@ -146,26 +143,16 @@ class Reader:
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A fresh cursor on the current file."""
         cursor = self._connection().cursor()
-        cursor.execute(f"use {READ_ALIAS}")  # a cursor starts in the in-memory catalog
+        cursor.execute("use jaring")  # a cursor starts in the in-memory catalog
         return cursor
 
     def query(self, name: str, **params) -> pd.DataFrame:
         """Run `queries/<name>.sql` with named parameters and return a DataFrame."""
-        try:
-            return execute_query(self.cursor(), name, **params).df()
-        except (QueryError, duckdb.ConnectionException) as exc:
-            if not isinstance(exc, duckdb.ConnectionException) and not isinstance(
-                    exc.__cause__, duckdb.ConnectionException):
-                raise
-            # The file was swapped and our connection closed under a running query: run it again.
-            return execute_query(self.cursor(), name, **params).df()
+        return execute_query(self.cursor(), name, **params).df()
 
     def sql(self, statement: str, params: list | dict | None = None) -> pd.DataFrame:
         """Run a constant statement (tests and the CLI's info); user values only as parameters."""
         return self.cursor().execute(statement, params).df()
-
-
-READ_ALIAS = "jaring"
 
 
 def _attach_read_only(path: Path) -> duckdb.DuckDBPyConnection:
@@ -176,8 +163,8 @@ def _attach_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     """
     con = duckdb.connect(":memory:")
     try:
-        con.execute(f"attach '{str(path).replace(chr(39), chr(39) * 2)}' as {READ_ALIAS} (read_only)")
-        con.execute(f"use {READ_ALIAS}")
+        con.execute("attach $path as jaring (read_only)", {"path": str(path)})
+        con.execute("use jaring")
     except BaseException:
         con.close()
         raise
