@@ -187,6 +187,7 @@ def _import_one(con, path: Path, name: str, sha: str, kind: str | None, source: 
     detections = kind == columns.DETECTIONS
     (staging.build_detection_maps if detections else staging.build_case_maps)(con, mapping)
     _collect_rejects(con, raw)
+    db.run_script(con, "ingest/merge_identifiers")
     db.run_script(con, "ingest/merge_detections" if detections else "ingest/merge_cases")
     db.run_script(con, "ingest/record_outcome")
     con.execute("update imports set finished_at = $now where import_id = $id", {"now": now_jakarta(), "id": import_id})

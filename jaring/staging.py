@@ -214,6 +214,7 @@ def build_detection_maps(con, mapping: ColumnMapping) -> None:
     _region_map(con, "map_region", "target_region")
     build_identifier_maps(con, mapping.kind)
     run_script(con, "ingest/stage_detections")
+    run_script(con, "ingest/stage_identifiers")
 
 
 def build_case_maps(con, mapping: ColumnMapping) -> None:
@@ -224,3 +225,4 @@ def build_case_maps(con, mapping: ColumnMapping) -> None:
     _region_map(con, "map_province", "origin_province")
     build_identifier_maps(con, mapping.kind)
     run_script(con, "ingest/stage_cases")
+    run_script(con, "ingest/stage_identifiers")

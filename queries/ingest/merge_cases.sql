@@ -1,4 +1,4 @@
--- Merge staged cases into cases, identifiers and case_identifiers. Idempotent.
+-- Merge staged cases into cases and case_identifiers (after ingest/merge_identifiers). Idempotent.
 -- Reads temp tables ctx(import_id, now_jakarta), stg_cases, stg_identifiers.
 
 create or replace temp table new_case_ids as
@@ -17,16 +17,11 @@ on conflict (case_id) do update set
     channel = excluded.channel, victims = excluded.victims, status = excluded.status,
     description = excluded.description, import_id = excluded.import_id;
 
-insert into identifiers (identifier_id, kind, value)
-select coalesce((select max(identifier_id) from identifiers), 0) + row_number() over (order by kind, value),
-       kind, value
-from (select distinct kind, value from stg_identifiers) n
-where not exists (select 1 from identifiers i where i.kind = n.kind and i.value = n.value);
-
 insert into case_identifiers by name
 with links as (
-    select s.case_id, i.identifier_id, min(s.source_field) as source_field
+    select c.case_id, i.identifier_id, min(s.source_field) as source_field
     from stg_identifiers s
+    join stg_cases c using (_row)
     join identifiers i on i.kind = s.kind and i.value = s.value
     group by all
 )

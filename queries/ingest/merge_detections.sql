@@ -1,4 +1,5 @@
--- Merge staged detections into the modelled tables: accounts, detections, status_history, identifiers.
+-- Merge staged detections into the modelled tables: accounts, detections, status_history,
+-- account_identifiers (after ingest/merge_identifiers).
 -- Reads temp tables ctx(import_id, now_jakarta), stg_detections, stg_identifiers. Idempotent: merging the
 -- same rows again changes nothing.
 
@@ -125,12 +126,6 @@ set first_seen = f.first_seen, last_seen = f.last_seen,
     status = s.status, blocked_at = s.blocked_at, reported_at = s.reported_at
 from first_seen_now f join account_state s using (account_id)
 where a.account_id = f.account_id;
-
-insert into identifiers (identifier_id, kind, value)
-select coalesce((select max(identifier_id) from identifiers), 0) + row_number() over (order by kind, value),
-       kind, value
-from (select distinct kind, value from stg_identifiers) n
-where not exists (select 1 from identifiers i where i.kind = n.kind and i.value = n.value);
 
 insert into account_identifiers by name
 with links as (

@@ -55,23 +55,7 @@ qualify row_number() over (partition by case_id order by t._row desc) = 1;
 
 drop table typed;
 
-create or replace temp table stg_identifiers as
-select distinct c.case_id, p.source_field, v.kind, v.value
-from row_pieces p
-join piece_values v using (piece_id)
-join stg_cases c using (_row)
-where v.value is not null;
-
-create or replace temp table stg_identifier_problems as
-select t.piece as raw, v.kind, count(*)::integer as rows
-from row_pieces p
-join piece_values v using (piece_id)
-join piece_texts t using (piece_id)
-where v.value is null and p._row in (select _row from stg_cases)
-group by all;
-
-drop table row_pieces;
-drop table piece_texts;
+create or replace temp table stg_valid_rows as select _row from stg_cases;
 
 create or replace temp table stg_unresolved as
 select origin_raw as raw, 'origin' as field, count(*)::integer as rows

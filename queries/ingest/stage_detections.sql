@@ -81,23 +81,7 @@ qualify row_number() over (partition by detection_id order by t._row desc) = 1;
 
 drop table typed;
 
--- Identifiers per valid row, by piece number (integers: cheap to join and deduplicate).
-create or replace temp table stg_identifiers as
-select distinct p._row, p.source_field, v.kind, v.value
-from row_pieces p
-join piece_values v using (piece_id)
-where v.value is not null and p._row in (select _row from stg_detections);
-
-create or replace temp table stg_identifier_problems as
-select t.piece as raw, v.kind, count(*)::integer as rows
-from row_pieces p
-join piece_values v using (piece_id)
-join piece_texts t using (piece_id)
-where v.value is null and p._row in (select _row from stg_detections)
-group by all;
-
-drop table row_pieces;
-drop table piece_texts;
+create or replace temp table stg_valid_rows as select _row from stg_detections;
 
 create or replace temp table stg_unresolved as
 select target_region_raw as raw, 'target_region' as field, count(*)::integer as rows
