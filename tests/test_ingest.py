@@ -207,3 +207,21 @@ def test_new_database_has_reference_regions(database):
     counts = table_counts(database)
     assert counts["regions"] == 552
     assert counts["imports"] == 0
+
+
+def test_placeholder_cells_are_empty_and_platform_suffix_is_dropped(database, tmp_path):
+    export = tmp_path / "cases.csv"
+    export.write_text(
+        "No Pengaduan;Tanggal Pengaduan;Provinsi;Kab/Kota;Negara Penempatan;Akun Perekrut\n"
+        "K-1;01/03/2025;-;-;Malaysia;peluang.brunei (Facebook)\n"
+        "K-2;02/03/2025;Jawa Barat;—;-;@kerja.jepang\n",
+        encoding="utf-8")
+    (result,) = import_files(database, [export])
+    assert (result.status, result.rows_loaded, result.unresolved_regions, result.invalid_identifiers) == (
+        "loaded", 2, 0, 0)
+    frame = db.Reader(database).sql("select case_id, origin_region_code, destination_country from cases "
+                                    "order by case_id")
+    assert frame.origin_region_code.isna()[0] and frame.origin_region_code[1] == "32"
+    assert frame.destination_country[0] == "MY" and frame.destination_country.isna()[1]
+    handles = db.Reader(database).sql("select value from identifiers where kind = 'handle' order by value")
+    assert list(handles.value) == ["kerja.jepang", "peluang.brunei"]
