@@ -20,6 +20,7 @@
 --   report_episodes: episodes whose first report falls in the month; eligible_N: those the data follows for at
 --     least N days; open_N: of those, not blocked within N days of the report.
 with scoped_accounts as (
+    -- Two branches so that without a province or country filter the detections are not scanned at all.
     select a.account_id, a.platform, a.first_seen
     from accounts a
     where len($provinces) = 0 and len($countries) = 0
