@@ -225,3 +225,14 @@ def test_placeholder_cells_are_empty_and_platform_suffix_is_dropped(database, tm
     assert frame.destination_country[0] == "MY" and frame.destination_country.isna()[1]
     handles = db.Reader(database).sql("select value from identifiers where kind = 'handle' order by value")
     assert list(handles.value) == ["kerja.jepang", "peluang.brunei"]
+
+
+def test_a_row_without_platform_is_rejected_not_lost(database, tmp_path):
+    export = tmp_path / "d.csv"
+    export.write_text("Tgl Deteksi;Platform;Akun;URL Akun\n"
+                      "01/03/2025;;someone;\n"
+                      "01/03/2025;;;https://www.instagram.com/kerja.ln/\n", encoding="utf-8")
+    (result,) = import_files(database, [export])
+    assert (result.rows_loaded, result.rows_rejected) == (1, 1)
+    assert db.Reader(database).sql("select account_key from accounts").account_key[0] == "instagram:kerja.ln"
+    assert "no platform" in db.Reader(database).sql("select reason from rejects").reason[0]

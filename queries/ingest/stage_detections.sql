@@ -46,6 +46,7 @@ with reasons as (
     select _row, case
         when _too_long then 'a cell is longer than 20,000 characters'
         when handle is null then 'no account: the row has no readable account handle or URL'
+        when platform is null then 'no platform, and the account URL does not tell it'
         when detected_raw is null then 'no detection date'
         when detected_at is null then 'unreadable or impossible detection date ''' || detected_raw || ''''
         when reported_raw is not null and reported_at is null
