@@ -194,13 +194,13 @@ class NewlyActive:
 
 
 def newly_active(query: QueryFn, filters: Filters, signal: str, thresholds: Thresholds,
-                 accounts_per_region: int = 3, language: str | None = None) -> NewlyActive:
-    """New and surging regencies for the window ending with the filter's end month.
+                 accounts_per_region: int = 3, language: str | None = None, end: date | None = None) -> NewlyActive:
+    """New and surging regencies for the window ending with the month of `end` (default: the filter's end).
 
     Each row gets why it was flagged, the top accounts targeting it in the window and the live networks
     those accounts belong to ("not available yet" when the networks have not been built).
     """
-    windows = windows_ending(filters.end, thresholds)
+    windows = windows_ending(end or filters.end, thresholds)
     counts = query("region_activity_windows", **_filter_params(filters), window_start=windows.window_start,
                    window_end=windows.window_end, baseline_start=windows.baseline_start,
                    baseline_end=windows.baseline_end)

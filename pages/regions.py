@@ -59,7 +59,7 @@ with st.expander(t("regions.new_settings")):
         min_ratio=c5.number_input(t("regions.new_min_ratio"), 1.0, 20.0, 2.0, 0.5, key="regions_min_ratio"))
     st.markdown(t("regions.new_method", min_count=thresholds.min_count, min_ratio=thresholds.min_ratio,
                   alpha=thresholds.alpha))
-found = reg.newly_active(q, filters, signal, thresholds, language=lang)
+found = reg.newly_active(q, filters, signal, thresholds, language=lang, end=end)
 w = found.windows
 st.caption(t("regions.new_caption", window_start=format_date(w.window_start), window_end=format_date(w.window_end),
              baseline_start=format_date(w.baseline_start), baseline_end=format_date(w.baseline_end)))

@@ -250,6 +250,16 @@ def test_thresholds_are_adjustable(query):
     assert regions.newly_active(query, PERIOD, "detections", strict).table["code"].tolist() == ["52.03"]
 
 
+def test_window_can_end_earlier(query):
+    # Window August–September 2025: Lombok Timur has 2 (R17, R18) < 3; Cianjur 3 (R11–R13) against a baseline
+    # of 3 (R09, R10, R25) x 61/365 = 0.501 expected: P(X >= 3) = 1 - e^-0.501 (1 + 0.501 + 0.1255) = 0.0144.
+    september = date(2025, 9, 30)
+    assert regions.newly_active(query, PERIOD, "detections", regions.Thresholds(), end=september).table.empty
+    looser = regions.newly_active(query, PERIOD, "detections", regions.Thresholds(alpha=0.05), end=september)
+    assert looser.table[["code", "flag", "now", "baseline"]].values.tolist() == [["32.03", "surging", 3, 3]]
+    assert looser.table["p_value"].iloc[0] == pytest.approx(0.0144, abs=0.0002)
+
+
 def test_networks_column_says_when_networks_are_not_built(regions_db, tmp_path):
     path = tmp_path / "no_networks.duckdb"
     shutil.copyfile(regions_db, path)
