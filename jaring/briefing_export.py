@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
 import io
 import re
 import threading
 import warnings
 import zipfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -79,12 +81,16 @@ def export_briefing(b: Briefing, out_dir: str | Path, labels: ExportLabels | Non
     stem = f"briefing_{b.month:%Y-%m}"
     charts = briefing_charts.all_charts(b, labels.country_names, subtitle(b, labels))
     tables = briefing_tables(b, labels.country_names)
-    table_paths = write_tables(tables, out / "tables")
-    pngs = render_images(charts, out / "charts")
-    generated = generated_at or datetime.now()
-    html_path = out / f"{stem}.html"
-    html_path.write_text(briefing_html(b, charts, tables, subtitle(b, labels), labels.note, generated),
-                         encoding="utf-8")
+    # Chromium draws the images in its own process; meanwhile this thread writes the tables and the HTML.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # (with this thread's context: the UI language lives in a context variable)
+        rendering = pool.submit(contextvars.copy_context().run, render_images, charts, out / "charts")
+        table_paths = write_tables(tables, out / "tables")
+        generated = generated_at or datetime.now()
+        html_path = out / f"{stem}.html"
+        html_path.write_text(briefing_html(b, charts, tables, subtitle(b, labels), labels.note, generated),
+                             encoding="utf-8")
+        pngs = rendering.result()
     pptx_path = out / f"{stem}.pptx"
     briefing_deck(b, {name: path for name, path in pngs.items() if path.suffix == ".png"},
                   subtitle(b, labels), labels.note, generated).save(pptx_path)
