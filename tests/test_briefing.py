@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -14,20 +13,15 @@ from jaring import db
 from jaring.filters import Filters
 from jaring.i18n import set_language
 from jaring.ingest import create_database, import_files
+from tests.briefing_db import CASES, briefing_database, briefing_database_copy
 
-FIXTURES = Path(__file__).parent / "fixtures"
-FILES = [FIXTURES / f"briefing_{name}.csv" for name in ("detections_1", "detections_2", "cases")]
 H1 = Filters(date(2025, 1, 1), date(2025, 6, 30))
 APRIL = date(2025, 4, 1)
 
 
 @pytest.fixture(scope="module")
-def reader(tmp_path_factory) -> db.Reader:
-    path = tmp_path_factory.mktemp("briefing_logic") / "b.duckdb"
-    for file in FILES:
-        (result,) = import_files(path, [file])
-        assert result.status == "loaded", result.message
-    return db.Reader(path)
+def reader() -> db.Reader:
+    return db.Reader(briefing_database())
 
 
 @pytest.fixture(autouse=True)
@@ -153,16 +147,13 @@ def test_empty_and_cases_only_databases(tmp_path):
     assert empty.flows.empty and empty.backlog["total"].tolist() == [0] * 6 and empty.oldest.empty
     assert [k.value for k in empty.kpis if k.key == "blocked"] == [0]
     words.sentences(empty)  # no exception on an empty database
-    import_files(tmp_path / "cases.duckdb", [FILES[2]])
+    import_files(tmp_path / "cases.duckdb", [CASES])
     cases_only = br.load_briefing(db.Reader(tmp_path / "cases.duckdb").query, H1, APRIL)
     assert cases_only.cases["cases"].tolist() == [2, 0, 1, 1, 0, 1]
 
 
-def test_networks_kpi_not_available_without_the_tables(reader, tmp_path):
-    import shutil
-
-    copy = tmp_path / "no_networks.duckdb"
-    shutil.copyfile(reader.path, copy)
+def test_networks_kpi_not_available_without_the_tables(tmp_path):
+    copy = briefing_database_copy(tmp_path)
     with db.writer(copy) as con:  # an older database: the networks step has never run on it
         con.execute("drop table if exists network_members")
         con.execute("drop table if exists networks")

@@ -13,10 +13,8 @@ from pptx import Presentation
 
 from jaring import cli
 from jaring.briefing_export import to_xlsx_bytes
-from jaring.ingest import import_files
+from tests.briefing_db import briefing_database
 
-FIXTURES = Path(__file__).parent / "fixtures"
-FILES = [FIXTURES / f"briefing_{name}.csv" for name in ("detections_1", "detections_2", "cases")]
 CHARTS = ("blocked", "funnel", "speed_detection", "speed_report", "durations", "survival", "backlog", "cases",
           "destinations")
 TABLES = ("kpis", "blocked", "funnel", "speed", "durations", "survival", "backlog", "oldest_open", "cases",
@@ -28,11 +26,8 @@ def march(tmp_path_factory) -> Path:
     """The March 2025 briefing (period October 2024 - March 2025) written by the CLI, built once."""
     if not shutil.which("chromium"):
         pytest.fail("Debian chromium is needed for the chart export (apt-get install chromium)")
-    folder = tmp_path_factory.mktemp("briefing_export")
-    database = folder / "b.duckdb"
-    for file in FILES:
-        import_files(database, [file])
-    out = folder / "out"
+    database = briefing_database()
+    out = tmp_path_factory.mktemp("briefing_export") / "out"
     assert cli.main(["briefing", "--month", "2025-03", "--out", str(out), "--db", str(database), "--months", "6"]) == 0
     return out
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,10 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from jaring import db
 from jaring.i18n import t
+from tests.briefing_db import briefing_database_copy
+from tests.conftest import clear_streamlit_caches
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-FILES = [FIXTURES / f"briefing_{name}.csv" for name in ("detections_1", "detections_2", "cases")]
 PERIOD = {"from": "2025-01", "to": "2025-06"}
 
 
@@ -32,23 +31,10 @@ def navigation_like_a_server(monkeypatch):
     monkeypatch.setattr(PagesManager, "__init__", init)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    from jaring.ingest import import_files
-
-    path = tmp_path_factory.mktemp("briefing_page") / "template.duckdb"
-    for file in FILES:
-        import_files(path, [file])
-    return path
-
-
 @pytest.fixture
-def database(template, tmp_path, monkeypatch):
-    from tests.conftest import clear_streamlit_caches
-
+def database(tmp_path, monkeypatch):
     clear_streamlit_caches()
-    path = tmp_path / "b.duckdb"
-    shutil.copyfile(template, path)
+    path = briefing_database_copy(tmp_path)
     monkeypatch.setenv("JARING_DB", str(path))
     yield path
     clear_streamlit_caches()

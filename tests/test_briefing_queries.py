@@ -25,25 +25,20 @@ import pandas as pd
 import pytest
 
 from jaring import db
-from jaring.ingest import import_files
+from tests.briefing_db import FIRST, SECOND, briefing_database, import_all
 
-FIXTURES = Path(__file__).parent / "fixtures"
-FIRST, SECOND, CASES = (FIXTURES / f"briefing_{name}.csv" for name in ("detections_1", "detections_2", "cases"))
 COUNTS = ["detected", "reported", "blocked", "blocked_with_report", "backlog_under_7", "backlog_7_to_29",
           "backlog_30_to_89", "backlog_90_plus", "report_episodes", "eligible_7", "open_7", "eligible_30",
           "open_30", "eligible_90", "open_90"]
 
 
 def build(path: Path, *files: Path) -> db.Reader:
-    for file in files:
-        (result,) = import_files(path, [file])
-        assert result.status == "loaded", result.message
-    return db.Reader(path)
+    return db.Reader(import_all(path, *files))
 
 
 @pytest.fixture(scope="module")
-def reader(tmp_path_factory) -> db.Reader:
-    return build(tmp_path_factory.mktemp("briefing") / "b.duckdb", FIRST, SECOND, CASES)
+def reader() -> db.Reader:
+    return db.Reader(briefing_database())
 
 
 def takedown(reader: db.Reader, provinces=(), countries=()) -> pd.DataFrame:
