@@ -406,6 +406,9 @@ CATALOG: dict[str, dict[str, str]] = {
     "networks.takedown_none": {"id": "Tidak ada kandidat dalam filter ini.", "en": "No candidates in these filters."},
     "networks.takedown_platform": {"id": "Paket permintaan takedown untuk platform",
                                    "en": "Takedown request package for platform"},
+    "networks.takedown_package_help": {
+        "id": "Satu paket per platform, berisi paling banyak {rows} kandidat terkuat.",
+        "en": "One package per platform, holding at most the {rows} strongest candidates."},
     "networks.takedown_csv": {"id": "Unduh paket (CSV)", "en": "Download package (CSV)"},
     "networks.takedown_json": {"id": "Unduh paket (JSON)", "en": "Download package (JSON)"},
     "networks.takedown_blocked_ref": {"id": "{handle} ({platform}, diblokir {day})",

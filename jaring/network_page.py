@@ -7,11 +7,12 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from jaring import i18n
+from jaring import db, i18n
 from jaring import network_graph as ng
 from jaring import network_reports as nr
 from jaring import network_view as nv
@@ -22,6 +23,7 @@ from jaring.normalise import KINDS, NORMALISERS
 
 Query = Callable[..., pd.DataFrame]  # ui.run_query(name, filters=None, **params)
 TABLE_ROWS = 1000
+PACKAGE_ROWS = 5000  # strongest candidates per platform in one takedown request package
 EXPORT_SUFFIX = {"graphml": "graphml", "gexf": "gexf", "nodes": "nodes.csv", "edges": "edges.csv"}
 # Columns holding stored codes, shown through their catalog labels.
 _CODE_COLUMNS = {"status": "account_status", "kind": "kind", "identifier_kind": "kind", "reason": "hub_reason",
@@ -214,9 +216,32 @@ def dossier(query: Query, account_id: int) -> list[tuple[str, pd.DataFrame]]:
 
 
 def takedown(query: Query, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(evidence rows, ranked candidates) for the filtered view."""
-    evidence = query("takedown_evidence", filters)
-    return evidence, nr.rank_candidates(evidence, filters.end)
+    """(all candidates ranked by score, the top TABLE_ROWS of them with their evidence spelled out)."""
+    candidates = query("takedown_candidates", filters)
+    top = candidates.head(TABLE_ROWS)
+    evidence = query("takedown_evidence", account_ids=top["account_id"].astype(int).tolist())
+    return candidates, nr.with_evidence(top, evidence)
+
+
+def package_builder(database: Path, candidates: pd.DataFrame, platform: str) -> Callable[[str], bytes]:
+    """A function building one platform's takedown package ("csv" or "json") when the analyst clicks.
+
+    It runs outside the page's script thread: it reads through its own reader and writes in the language
+    of the page that offered it. The package holds the PACKAGE_ROWS strongest candidates.
+    """
+    chosen = candidates[candidates["platform"] == platform].head(PACKAGE_ROWS)
+    made_at, lang = now(), language()
+
+    def build(kind: str) -> bytes:
+        reader = db.Reader(database)
+        ids = chosen["account_id"].astype(int).tolist()
+        evidence = reader.query("takedown_evidence", account_ids=ids)
+        posts = reader.query("account_posts", account_ids=ids)
+        csv_bytes, json_bytes = nr.takedown_package(nr.with_evidence(chosen, evidence, lang), evidence, posts,
+                                                    platform, made_at)
+        return csv_bytes if kind == "csv" else json_bytes
+
+    return build
 
 
 def platforms_of(ranked: pd.DataFrame) -> list[str]:

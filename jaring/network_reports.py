@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -13,10 +14,8 @@ from jaring.formatting import format_date, platform_label
 from jaring.i18n import t, value_label
 from jaring.normalise import classify, domain
 
-# Evidence weight of one shared identifier, by kind: a bank account or e-wallet is where the money goes.
-KIND_WEIGHTS = {"bank_account": 3, "ewallet": 3, "phone": 2, "email": 2}
-OTHER_WEIGHT = 1
-RECENCY_WEIGHT, RECENCY_DAYS = 2, 180
+PACKAGE_COLUMNS = ["platform", "handle", "display_name", "account_url", "first_seen", "last_seen", "status",
+                   "post_urls", "post_dates", "shared_identifiers", "linked_blocked_accounts", "evidence", "score"]
 
 
 @dataclass(frozen=True)
@@ -46,52 +45,50 @@ def search_terms(text: str | None) -> SearchTerms | None:
     return SearchTerms(kind, value, domain(value) if kind == "url" else None)
 
 
-def rank_candidates(evidence: pd.DataFrame, end: date) -> pd.DataFrame:
-    """One row per takedown candidate, strongest evidence first, with the evidence spelled out.
-
-    score = Σ over distinct shared identifiers of their kind weight (bank account / e-wallet 3, phone /
-    e-mail 2, other 1) + 2 × max(0, 1 − days from the account's last detection to `end` / 180).
+def with_evidence(candidates: pd.DataFrame, evidence: pd.DataFrame, language: str | None = None) -> pd.DataFrame:
+    """Takedown candidates (rows of takedown_candidates, already ranked by score in SQL) with their evidence
+    spelled out in an `evidence` column.
 
     Args:
-        evidence: rows of the takedown_evidence query.
-        end: the end of the period (recency is measured to it).
-
-    Returns:
-        Columns account_id, score, platform, handle, display_name, url, status, last_seen, network_id,
-        shared_identifiers, blocked_accounts, evidence.
+        candidates: the candidates to describe (e.g. the top rows shown, or one platform's package).
+        evidence: rows of takedown_evidence for those candidates.
+        language: the text language (downloads are built outside the page's thread, so it is passed in).
     """
-    columns = ["account_id", "score", "platform", "handle", "display_name", "url", "status", "last_seen",
-               "network_id", "shared_identifiers", "blocked_accounts", "evidence"]
+    described = candidates.copy()
+    described["evidence"] = evidence_texts(evidence, language).reindex(described["account_id"]).to_numpy()
+    return described
+
+
+def evidence_texts(evidence: pd.DataFrame, language: str | None = None) -> pd.Series:
+    """Per candidate account: 'bank account BRI:… also used by blocked rekrut.a1 (Facebook, blocked 10 March
+    2025); … | phone …', identifiers in (kind, value) order, blocked accounts by id."""
     if evidence.empty:
-        return pd.DataFrame(columns=columns)
-    rows = []
-    for account_id, group in evidence.groupby("account_id", sort=False):
-        first = group.iloc[0]
-        shared = group.drop_duplicates(["kind", "value"])
-        weight = sum(KIND_WEIGHTS.get(kind, OTHER_WEIGHT) for kind in shared["kind"])
-        days = (pd.Timestamp(end) - pd.Timestamp(first["last_seen"]).normalize()).days
-        recency = max(0.0, min(1.0, 1 - days / RECENCY_DAYS))
-        rows.append({"account_id": int(account_id), "score": round(weight + RECENCY_WEIGHT * recency, 2),
-                     "platform": first["platform"], "handle": first["handle"],
-                     "display_name": first["display_name"], "url": first["url"], "status": first["status"],
-                     "last_seen": first["last_seen"], "network_id": first["network_id"],
-                     "shared_identifiers": len(shared), "blocked_accounts": group["blocked_account_id"].nunique(),
-                     "evidence": evidence_text(group)})
-    ranked = pd.DataFrame(rows, columns=columns)
-    return ranked.sort_values(["score", "shared_identifiers", "last_seen", "account_id"],
-                              ascending=[False, False, False, True], ignore_index=True)
+        return pd.Series(dtype=object)
+    rows = evidence.sort_values(["account_id", "kind", "value", "blocked_account_id"])
+    blocked_at = pd.to_datetime(rows["blocked_at"])
+    keys = blocked_at.dt.strftime("%Y-%m-%d").fillna("")  # label each distinct day once, not each row
+    days = {k: format_date(_day(v), language) for k, v in blocked_at.groupby(keys.to_numpy()).first().items()}
+    refs = _fill("networks.takedown_blocked_ref", language, handle=rows["blocked_handle"].fillna(""),
+                 platform=rows["blocked_platform"].map(lambda p: platform_label(p, language)),
+                 day=keys.map(days | {"": ""}))
+    per_identifier = refs.groupby([rows["account_id"], rows["kind"], rows["value"]], sort=True).agg(
+        "; ".join).reset_index(name="blocked")
+    items = _fill("networks.takedown_evidence_item", language,
+                  kind=per_identifier["kind"].map(lambda k: value_label("kind", k, language)),
+                  value=per_identifier["value"], blocked=per_identifier["blocked"])
+    return items.groupby(per_identifier["account_id"].to_numpy()).agg(" | ".join)
 
 
-def evidence_text(group: pd.DataFrame) -> str:
-    """'bank account BRI:… — also on blocked account rekrut.a1 (Facebook, blocked 10 March 2025); …'."""
-    parts = []
-    for (kind, value), rows in group.groupby(["kind", "value"], sort=True):
-        blocked = "; ".join(
-            t("networks.takedown_blocked_ref", handle=r.blocked_handle, platform=platform_label(r.blocked_platform),
-              day=format_date(_day(r.blocked_at)))
-            for r in rows.drop_duplicates("blocked_account_id").itertuples())
-        parts.append(t("networks.takedown_evidence_item", kind=value_label("kind", kind), value=value, blocked=blocked))
-    return " | ".join(parts)
+def _fill(key: str, language: str | None, **columns: pd.Series) -> pd.Series:
+    """A catalog template filled column-wise (one string operation per piece, not one format per row)."""
+    import string
+
+    result = None
+    for literal, field, _, _ in string.Formatter().parse(t(key, language)):
+        pieces = [literal] + ([columns[field].astype(str).to_numpy(dtype=object)] if field else [])
+        for piece in pieces:
+            result = piece if result is None else result + piece
+    return pd.Series(result, index=next(iter(columns.values())).index)
 
 
 def _day(value) -> date | None:
@@ -103,7 +100,7 @@ def takedown_package(ranked: pd.DataFrame, evidence: pd.DataFrame, posts: pd.Dat
     """A takedown request package for one platform: a spreadsheet-safe CSV and a JSON document.
 
     Args:
-        ranked: rank_candidates output.
+        ranked: with_evidence output (candidates in ranking order, with their evidence text).
         evidence: takedown_evidence rows (for the shared identifiers and blocked accounts).
         posts: account_posts rows for the candidates.
         platform: the platform code whose candidates go in the package.
@@ -112,23 +109,38 @@ def takedown_package(ranked: pd.DataFrame, evidence: pd.DataFrame, posts: pd.Dat
     Returns:
         (CSV bytes, JSON bytes); one entry per candidate account, in ranking order.
     """
-    accounts = [_package_entry(row, evidence, posts) for row in
-                ranked[ranked["platform"] == platform].to_dict("records")]
+    candidates = ranked[ranked["platform"] == platform]
+    wanted = set(candidates["account_id"].tolist())
+    evidence = evidence[evidence["account_id"].isin(wanted)]
+    # One pass over each table, grouped by account (a platform can have tens of thousands of candidates).
+    shared, blocked, post_list = defaultdict(list), defaultdict(list), defaultdict(list)
+    for r in evidence.drop_duplicates(["account_id", "kind", "value"]).itertuples(index=False):
+        shared[r.account_id].append({"kind": r.kind, "value": r.value})
+    for r in evidence.drop_duplicates(["account_id", "blocked_account_id"]).itertuples(index=False):
+        blocked[r.account_id].append({"platform": r.blocked_platform, "handle": r.blocked_handle,
+                                      "url": _text(r.blocked_url), "blocked_at": _iso(r.blocked_at)})
+    for r in posts[posts["account_id"].isin(wanted)].itertuples(index=False):
+        post_list[r.account_id].append({"url": _text(r.content_url), "detected_at": _iso(r.detected_at)})
+    accounts = [{
+        "platform": row["platform"], "handle": row["handle"], "display_name": _text(row["display_name"]),
+        "account_url": _text(row["url"]), "status": row["status"],
+        "first_seen": _iso(row["first_seen"]),
+        "last_seen": _iso(row["last_seen"]), "score": float(row["score"]), "evidence": row["evidence"],
+        "posts": post_list[row["account_id"]], "shared_identifiers": shared[row["account_id"]],
+        "linked_blocked_accounts": blocked[row["account_id"]],
+    } for row in candidates.to_dict("records")]
     document = {"platform": platform, "generated_at": generated_at.isoformat(timespec="seconds"),
                 "timezone": "Asia/Jakarta", "accounts": accounts}
     flat = pd.DataFrame([{
         "platform": a["platform"], "handle": a["handle"], "display_name": a["display_name"],
-        "account_url": a["account_url"],
-        "first_seen": a["first_seen"], "last_seen": a["last_seen"], "status": a["status"],
-        "post_urls": " | ".join(p["url"] for p in a["posts"] if p["url"]),
-        "post_dates": " | ".join(p["detected_at"] for p in a["posts"]),
+        "account_url": a["account_url"], "first_seen": a["first_seen"], "last_seen": a["last_seen"],
+        "status": a["status"], "post_urls": " | ".join(p["url"] for p in a["posts"] if p["url"]),
+        "post_dates": " | ".join(p["detected_at"] or "" for p in a["posts"]),
         "shared_identifiers": " | ".join(f"{i['kind']}:{i['value']}" for i in a["shared_identifiers"]),
         "linked_blocked_accounts": " | ".join(
             f"{b['platform']}:{b['handle']} ({b['blocked_at']}) {b['url'] or ''}".strip()
             for b in a["linked_blocked_accounts"]),
-        "evidence": a["evidence"], "score": a["score"]} for a in accounts],
-        columns=["platform", "handle", "display_name", "account_url", "first_seen", "last_seen", "status", "post_urls",
-                 "post_dates", "shared_identifiers", "linked_blocked_accounts", "evidence", "score"])
+        "evidence": a["evidence"], "score": a["score"]} for a in accounts], columns=PACKAGE_COLUMNS)
     return exports.to_csv_bytes(flat), json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -136,22 +148,8 @@ def _iso(value) -> str | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).isoformat()
 
 
-def _package_entry(row: dict, evidence: pd.DataFrame, posts: pd.DataFrame) -> dict:
-    mine = evidence[evidence["account_id"] == row["account_id"]]
-    account_posts = posts[posts["account_id"] == row["account_id"]]
-    blocked = mine.drop_duplicates("blocked_account_id")
-    first_seen = mine["first_seen"].iloc[0] if len(mine) else None
-    return {
-        "platform": row["platform"], "handle": row["handle"], "display_name": row["display_name"],
-        "account_url": row["url"], "status": row["status"], "first_seen": _iso(first_seen),
-        "last_seen": _iso(row["last_seen"]), "score": row["score"], "evidence": row["evidence"],
-        "posts": [{"url": p.content_url, "detected_at": _iso(p.detected_at)} for p in account_posts.itertuples()],
-        "shared_identifiers": [{"kind": k, "value": v} for k, v in
-                               mine[["kind", "value"]].drop_duplicates().itertuples(index=False)],
-        "linked_blocked_accounts": [{"platform": b.blocked_platform, "handle": b.blocked_handle,
-                                     "url": b.blocked_url, "blocked_at": _iso(b.blocked_at)}
-                                    for b in blocked.itertuples()],
-    }
+def _text(value) -> str | None:
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def recidivism_summary(reappearances: pd.DataFrame) -> dict[str, float | int | None]:

@@ -191,8 +191,9 @@ def _load_graph(con) -> _Graph:
         {"channel": channels, "platform": [_platform_or_none(c) for c in channels]}, dtype=object))
     handles = db.execute_query(con, "networks/handle_links").df()
     _unregister(con, "channel_platforms")
-    accounts = pd.concat([db.execute_query(con, "networks/account_identifier_links").df(), handles],
-                         ignore_index=True).drop_duplicates()
+    accounts = db.execute_query(con, "networks/account_identifier_links").df()
+    if len(handles):  # a pair seen in a detection too must count once towards the hub limit
+        accounts = pd.concat([accounts, handles], ignore_index=True).drop_duplicates()
     cases = db.execute_query(con, "networks/case_identifier_links").df()
     case_codes, case_ids = pd.factorize(cases["case_id"], sort=True)
     return _Graph(
@@ -259,9 +260,11 @@ def _members(graph: _Graph, labels: np.ndarray, hubs: pd.DataFrame) -> pd.DataFr
     a_links = graph.account_links[~graph.account_links["identifier_id"].isin(cut)]
     c_links = graph.case_links[~graph.case_links["identifier_id"].isin(cut)]
     identifier_base, case_base = graph.n_accounts, graph.n_accounts + graph.n_identifiers
-    nodes = np.unique(np.concatenate([
-        a_links["account_id"].to_numpy(), identifier_base + a_links["identifier_id"].to_numpy(),
-        case_base + c_links["case_code"].to_numpy(), identifier_base + c_links["identifier_id"].to_numpy()]))
+    present = np.zeros(graph.size, dtype=bool)  # a mask, not np.unique: its hash table took seconds here
+    for linked in (a_links["account_id"].to_numpy(), identifier_base + a_links["identifier_id"].to_numpy(),
+                   case_base + c_links["case_code"].to_numpy(), identifier_base + c_links["identifier_id"].to_numpy()):
+        present[linked] = True
+    nodes = np.flatnonzero(present)
     comp = labels[nodes]
     is_account, is_case = nodes < identifier_base, nodes >= case_base
     n_labels = int(labels.max()) + 1 if len(labels) else 0
@@ -271,10 +274,12 @@ def _members(graph: _Graph, labels: np.ndarray, hubs: pd.DataFrame) -> pd.DataFr
     keep = qualifies[comp]
     nodes, comp, is_account, is_case = nodes[keep], comp[keep], is_account[keep], is_case[keep]
     is_identifier = ~is_account & ~is_case
-    kind = np.where(is_account, ACCOUNT, np.where(is_case, CASE, IDENTIFIER))
+    # A categorical, not millions of Python strings (that alone took seconds at a million accounts).
+    kind = pd.Categorical.from_codes(np.where(is_account, 0, np.where(is_case, 2, 1)),
+                                     categories=[ACCOUNT, IDENTIFIER, CASE])
     case_codes = np.where(is_case, nodes - case_base, 0)
     return pd.DataFrame({
-        "node": nodes, "comp": comp, "node_kind": pd.Series(kind, dtype=object),
+        "node": nodes, "comp": comp, "node_kind": kind,
         "account_id": _masked(nodes, is_account),
         "identifier_id": _masked(nodes - identifier_base, is_identifier),
         "case_id": pd.Series(np.where(is_case, graph.case_ids.to_numpy(dtype=object)[case_codes], None)
@@ -313,25 +318,23 @@ def _assign(members: pd.DataFrame, old: pd.DataFrame, old_nodes: np.ndarray, liv
     account_nodes = members[members["node_kind"] == ACCOUNT]
     order = component_order(account_nodes["comp"].to_numpy(), account_nodes["account_id"].to_numpy(dtype="int64"))
     assignment = assign_ids(overlap, order, [int(i) for i in (live_ids or [])], next_id)
-    new_size = members.groupby("comp").size()
-    old_size = old.groupby("network_id").size()
-    shared = overlap.set_index(["old_id", "comp"])["shared"]
-    states = []
-    for comp, network_id in assignment.ids.items():
-        if comp in assignment.new:
-            states.append((network_id, "new"))
-            continue
-        same = old_size.get(network_id) == new_size[comp] == shared.get((network_id, comp))
-        states.append((network_id, "same" if same else "changed"))
-    return assignment, pd.DataFrame(states, columns=["network_id", "state"])
+    # Unchanged = the old network and its component have the same members (sizes equal all shared).
+    states = pd.DataFrame({"comp": list(assignment.ids), "network_id": list(assignment.ids.values())})
+    states["new_size"] = members.groupby("comp").size().reindex(states["comp"]).to_numpy()
+    states["old_size"] = old.groupby("network_id").size().reindex(states["network_id"]).to_numpy()
+    states = states.merge(overlap.rename(columns={"old_id": "network_id"}), on=["network_id", "comp"], how="left")
+    same = (states["old_size"] == states["new_size"]) & (states["shared"] == states["new_size"])
+    is_new = states["comp"].isin(assignment.new)
+    states["state"] = np.where(is_new, "new", np.where(same, "same", "changed"))
+    return assignment, states[["network_id", "state"]]
 
 
 def _store(con, graph: _Graph, members: pd.DataFrame, assignment: IdAssignment, states: pd.DataFrame, old: pd.DataFrame,
            hubs: pd.DataFrame, now: datetime, import_id, limit: int, fingerprint: str) -> None:
     network_of = pd.Series(assignment.ids, dtype="int64")
     stored = members.assign(network_id=network_of.reindex(members["comp"].to_numpy()).to_numpy())
-    counts = stored.pivot_table(index="network_id", columns="node_kind", values="node", aggfunc="size",
-                                fill_value=0).reindex(columns=[ACCOUNT, CASE, IDENTIFIER], fill_value=0)
+    counts = stored.groupby(["network_id", "node_kind"]).size().unstack(fill_value=0).reindex(
+        columns=[ACCOUNT, CASE, IDENTIFIER], fill_value=0)
     networks = states.set_index("network_id").join(counts).reset_index().rename(
         columns={ACCOUNT: "accounts", CASE: "cases", IDENTIFIER: "identifiers"})
     networks["split_from"] = pd.array(networks["network_id"].map(assignment.split_from), dtype="Int64")
@@ -349,6 +352,7 @@ def _store(con, graph: _Graph, members: pd.DataFrame, assignment: IdAssignment, 
     try:
         db.run_script(con, "networks/store", now=now, import_id=import_id)
         db.run_script(con, "networks/save_limit", hub_limit=limit, inputs=fingerprint)
+        db.run_script(con, "networks/summary")
     finally:
         for name in frames:
             _unregister(con, name)

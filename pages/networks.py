@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jaring import db, network_reports, networks, ui
+from jaring import db, exports, networks, ui
 from jaring import network_page as npg
 from jaring.i18n import t
 
@@ -21,6 +21,13 @@ def table_or_empty(frame, key: str) -> None:
         ui.show_table(npg.labelled(frame), key=key)
     else:
         st.caption(t("data.empty"))
+
+
+def download_later(frame, file_name: str, key: str) -> None:
+    """A CSV download built only on click (a million-account database has ~100k networks)."""
+    shown = npg.labelled(frame)  # labelled here: the click runs in another thread, without the UI language
+    st.download_button(t("data.download_csv"), data=lambda: exports.to_csv_bytes(shown), file_name=file_name,
+                       mime="text/csv", key=key, on_click="ignore", icon="⬇️")
 
 
 def write_and_rerun(action) -> None:
@@ -49,7 +56,7 @@ def network_section(filters) -> None:
     ui.show_table(npg.labelled(table.head(npg.TABLE_ROWS)), key="networks_table")
     if len(table) > npg.TABLE_ROWS:
         st.caption(t("networks.table_truncated", shown=npg.TABLE_ROWS, total=len(table)))
-    ui.download_csv(npg.labelled(table), "jaring_networks.csv", key="networks_table_download")
+    download_later(table, "jaring_networks.csv", "networks_table_download")
     wanted = st.query_params.get("network", str(int(table["network_id"].iloc[0])))
     chosen = st.number_input(t("networks.network_id"), 1, value=npg.as_int(wanted, 1), key="networks_network_id")
     st.query_params["network"] = str(int(chosen))
@@ -126,20 +133,22 @@ def dossier_section() -> None:
 
 def takedown_section(filters) -> None:
     st.caption(t("networks.takedown_explain"))
-    evidence, ranked = npg.takedown(ui.run_query, filters)
-    if ranked.empty:
+    candidates, top = npg.takedown(ui.run_query, filters)
+    if candidates.empty:
         st.info(t("networks.takedown_none"))
         return
-    ui.show_table(npg.labelled(ranked), key="networks_takedown_table")
-    platform = st.selectbox(t("networks.takedown_platform"), npg.platforms_of(ranked), key="networks_takedown_pf",
-                            format_func=npg.platform_name)
-    posts = ui.run_query("account_posts", account_ids=ranked["account_id"].astype(int).tolist())
-    csv_bytes, json_bytes = network_reports.takedown_package(ranked, evidence, posts, platform, npg.now())
-    left, right = st.columns(2)
-    for column, (suffix, data, mime) in zip((left, right), (("csv", csv_bytes, "text/csv"),
-                                                            ("json", json_bytes, "application/json")), strict=True):
-        column.download_button(t(f"networks.takedown_{suffix}"), data=data, mime=mime, on_click="ignore",
-                               file_name=f"jaring_takedown_{platform}.{suffix}", key=f"networks_takedown_{suffix}")
+    ui.show_table(npg.labelled(top), key="networks_takedown_table")
+    if len(candidates) > len(top):
+        st.caption(t("networks.table_truncated", shown=len(top), total=len(candidates)))
+    platform = st.selectbox(t("networks.takedown_platform"), npg.platforms_of(candidates),
+                            key="networks_takedown_pf", format_func=npg.platform_name,
+                            help=t("networks.takedown_package_help", rows=npg.PACKAGE_ROWS))
+    build = npg.package_builder(ui.database_path(), candidates, platform)
+    for column, (suffix, mime) in zip(st.columns(2), (("csv", "text/csv"), ("json", "application/json")),
+                                      strict=True):
+        column.download_button(t(f"networks.takedown_{suffix}"), data=lambda s=suffix: build(s), mime=mime,
+                               on_click="ignore", file_name=f"jaring_takedown_{platform}.{suffix}",
+                               key=f"networks_takedown_{suffix}")
 
 
 def recidivism_section(filters) -> None:
@@ -148,8 +157,8 @@ def recidivism_section(filters) -> None:
     for column, (key, value) in zip(st.columns(len(summary)), summary.items(), strict=True):
         column.metric(t(f"networks.recidivism_{key}"), value)
     if len(frame):
-        ui.show_table(npg.labelled(frame), key="networks_recidivism_table")
-        ui.download_csv(npg.labelled(frame), "jaring_recidivism.csv", key="networks_recidivism_download")
+        ui.show_table(npg.labelled(frame.head(npg.TABLE_ROWS)), key="networks_recidivism_table")
+        download_later(frame, "jaring_recidivism.csv", "networks_recidivism_download")
 
 
 def hubs_section() -> None:
@@ -163,8 +172,9 @@ def hubs_section() -> None:
     exclude_text = st.text_area(t("networks.hub_exclude"), value=npg.excluded_text(hubs), key="networks_hub_exclude")
     if st.button(t("networks.hub_apply"), key="networks_hub_apply", type="primary"):
         exclude, unreadable = npg.parse_identifiers(exclude_text)
-        if unreadable:
+        if unreadable:  # nothing is saved until every line is an identifier
             st.warning(t("networks.hub_unreadable", texts=ui.escape_markdown("; ".join(unreadable))))
+            return
         write_and_rerun(lambda con: networks.save_hub_settings(
             con, hub_limit=int(new_limit), include=include, exclude=exclude))
 

@@ -2,140 +2,48 @@
 -- Grain: one row per live network with at least $min_accounts accounts and at least one detection in the
 -- view (period, account platform, target province, destination country), or a linked case in it (period,
 -- origin province, destination country; only while no platform is chosen). Figures describe the whole
--- network. priority = 2 × active accounts + 3 × victims + 20 × recency, where
--- recency = max(0, min(1, 1 − days from the network's last detection to $end / 180)).
+-- network (precomputed per rebuild in network_summary). priority = 2 × active accounts + 3 × victims
+-- + 20 × recency, where recency = max(0, min(1, 1 − days from the network's last detection to $end / 180)).
 -- $start DATE, $end DATE: the period, inclusive; "new accounts" counts first detections in $end's month.
 -- $platforms VARCHAR[], $provinces VARCHAR[] (province codes), $countries VARCHAR[] (ISO2): empty = all.
 -- $min_accounts INTEGER: the smallest network listed.
-with live as (
-    select n.network_id
-    from networks n
-    where n.merged_into is null and n.dissolved_at is null and n.accounts >= $min_accounts
-),
-
-member_accounts as (
-    select m.network_id, a.account_id, a.platform, coalesce(a.status, 'detected') as status,
-           a.first_seen, a.last_seen
-    from network_members m
-    join live l on l.network_id = m.network_id
-    join accounts a on a.account_id = m.account_id
-    where m.node_kind = 'account'
-),
-
-member_cases as (
-    select m.network_id, c.case_id, c.victims, c.reported_at, c.origin_province_code, c.destination_country
-    from network_members m
-    join live l on l.network_id = m.network_id
-    join cases c on c.case_id = m.case_id
-    where m.node_kind = 'case'
-),
-
-member_identifiers as (
-    select m.network_id, i.kind
-    from network_members m
-    join live l on l.network_id = m.network_id
-    join identifiers i on i.identifier_id = m.identifier_id
-    where m.node_kind = 'identifier'
-),
-
-network_detections as (
-    select ma.network_id, ma.platform, d.detected_at, d.target_region_code, d.destination_country,
-           r.province_code
-    from member_accounts ma
-    join detections d on d.account_id = ma.account_id
-    left join regions r on r.code = d.target_region_code
+with summary as (
+    select s.*
+    from network_summary s
+    where s.accounts >= $min_accounts
 ),
 
 detections_in_view as (
-    select nd.network_id, count(*) as detections_in_view
-    from network_detections nd
-    where cast(nd.detected_at as date) between $start and $end
-      and (len($platforms) = 0 or list_contains($platforms, nd.platform))
-      and (len($provinces) = 0 or list_contains($provinces, nd.province_code))
-      and (len($countries) = 0 or list_contains($countries, nd.destination_country))
-    group by nd.network_id
+    select m.network_id, count(*) as detections_in_view
+    from detections d
+    join accounts a on a.account_id = d.account_id
+    join network_members m on m.account_id = d.account_id
+    left join regions r on r.code = d.target_region_code
+    where cast(d.detected_at as date) between $start and $end
+      and (len($platforms) = 0 or list_contains($platforms, a.platform))
+      and (len($provinces) = 0 or list_contains($provinces, r.province_code))
+      and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    group by m.network_id
 ),
 
 cases_in_view as (
-    select mc.network_id, count(*) as cases_in_view
-    from member_cases mc
-    where cast(mc.reported_at as date) between $start and $end
+    select m.network_id, count(*) as cases_in_view
+    from cases c
+    join network_members m on m.case_id = c.case_id
+    where cast(c.reported_at as date) between $start and $end
       and len($platforms) = 0
-      and (len($provinces) = 0 or list_contains($provinces, mc.origin_province_code))
-      and (len($countries) = 0 or list_contains($countries, mc.destination_country))
-    group by mc.network_id
+      and (len($provinces) = 0 or list_contains($provinces, c.origin_province_code))
+      and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    group by m.network_id
 ),
 
-account_figures as (
-    select ma.network_id,
-           count(*) as accounts,
-           count(*) filter (where ma.status <> 'blocked') as active_accounts,
-           count(*) filter (where ma.status = 'blocked') as blocked_accounts,
-           string_agg(distinct ma.platform, ', ' order by ma.platform) as platforms,
-           min(ma.first_seen) as first_seen,
-           max(ma.last_seen) as last_seen,
-           count(*) filter (where ma.first_seen >= date_trunc('month', $end::date)
-                              and ma.first_seen < date_trunc('month', $end::date) + interval 1 month)
-               as new_accounts_in_month
-    from member_accounts ma
-    group by ma.network_id
-),
-
-identifier_figures as (
-    select mi.network_id,
-           count(*) filter (where mi.kind = 'phone') as phones,
-           count(*) filter (where mi.kind = 'bank_account') as bank_accounts,
-           count(*) filter (where mi.kind = 'ewallet') as ewallets,
-           count(*) filter (where mi.kind not in ('phone', 'bank_account', 'ewallet')) as other_identifiers
-    from member_identifiers mi
-    group by mi.network_id
-),
-
-case_figures as (
-    select mc.network_id, count(*) as cases, sum(mc.victims)::integer as victims
-    from member_cases mc
-    group by mc.network_id
-),
-
-region_counts as (
-    select nd.network_id, g.name as region, count(*) as n
-    from network_detections nd
-    join regions g on g.code = nd.target_region_code
-    group by nd.network_id, g.name
-),
-
-top_regions as (
-    select rc.network_id, string_agg(rc.region, ', ' order by rc.n desc, rc.region) as top_regions
-    from (
-        select *, row_number() over (partition by network_id order by n desc, region) as place
-        from region_counts
-    ) rc
-    where rc.place <= 3
-    group by rc.network_id
-),
-
-country_counts as (
-    select x.network_id, x.iso2, count(*) as n
-    from (
-        select network_id, destination_country as iso2 from network_detections
-        union all
-        select network_id, destination_country from member_cases
-    ) x
-    where x.iso2 is not null
-    group by x.network_id, x.iso2
-),
-
-top_countries as (
-    select cc.network_id,
-           string_agg(coalesce(k.name_id, cc.iso2), ', ' order by cc.n desc, cc.iso2) as top_countries_id,
-           string_agg(coalesce(k.name_en, cc.iso2), ', ' order by cc.n desc, cc.iso2) as top_countries_en
-    from (
-        select *, row_number() over (partition by network_id order by n desc, iso2) as place
-        from country_counts
-    ) cc
-    left join countries k on k.iso2 = cc.iso2
-    where cc.place <= 3
-    group by cc.network_id
+new_in_month as (
+    select m.network_id, count(*) as new_accounts_in_month
+    from accounts a
+    join network_members m on m.account_id = a.account_id
+    where a.first_seen >= date_trunc('month', $end::date)
+      and a.first_seen < date_trunc('month', $end::date) + interval 1 month
+    group by m.network_id
 ),
 
 in_view as (
@@ -145,24 +53,18 @@ in_view as (
 ),
 
 final as (
-    select v.network_id,
-           round(2 * af.active_accounts + 3 * coalesce(cf.victims, 0)
-                 + 20 * greatest(0, least(1, 1 - date_diff('day', cast(af.last_seen as date), $end::date) / 180.0)),
+    select s.network_id,
+           round(2 * s.active_accounts + 3 * s.victims
+                 + 20 * greatest(0, least(1, 1 - date_diff('day', cast(s.last_seen as date), $end::date) / 180.0)),
                  1) as priority,
-           af.accounts, af.active_accounts, af.blocked_accounts,
-           coalesce(idf.phones, 0) as phones, coalesce(idf.bank_accounts, 0) as bank_accounts,
-           coalesce(idf.ewallets, 0) as ewallets, coalesce(idf.other_identifiers, 0) as other_identifiers,
-           af.platforms, af.first_seen, af.last_seen, af.new_accounts_in_month,
-           coalesce(cf.cases, 0) as cases, coalesce(cf.victims, 0) as victims,
-           tr.top_regions, tc.top_countries_id, tc.top_countries_en,
-           coalesce(dv.detections_in_view, 0) as detections_in_view
-    from in_view v
-    join account_figures af on af.network_id = v.network_id
-    left join identifier_figures idf on idf.network_id = v.network_id
-    left join case_figures cf on cf.network_id = v.network_id
-    left join top_regions tr on tr.network_id = v.network_id
-    left join top_countries tc on tc.network_id = v.network_id
-    left join detections_in_view dv on dv.network_id = v.network_id
+           s.accounts, s.active_accounts, s.blocked_accounts, s.phones, s.bank_accounts, s.ewallets,
+           s.other_identifiers, s.platforms, s.first_seen, s.last_seen,
+           coalesce(n.new_accounts_in_month, 0) as new_accounts_in_month, s.cases, s.victims, s.top_regions,
+           s.top_countries_id, s.top_countries_en, coalesce(dv.detections_in_view, 0) as detections_in_view
+    from summary s
+    join in_view v on v.network_id = s.network_id
+    left join new_in_month n on n.network_id = s.network_id
+    left join detections_in_view dv on dv.network_id = s.network_id
 )
 
 select * from final

@@ -6,11 +6,12 @@ with network_tables as (
     from duckdb_tables() t
     where t.database_name = current_database()
       and t.table_name in ('networks', 'network_members', 'network_merges', 'network_hubs',
-                           'network_handle_links', 'network_hub_decisions', 'network_settings')
+                           'network_handle_links', 'network_hub_decisions', 'network_settings',
+                           'network_summary')
 ),
 
 final as (
-    select (select n from network_tables) = 7 as present,
+    select (select n from network_tables) = 8 as present,
            (select count(*) from accounts) as accounts
 )
 

@@ -167,22 +167,37 @@ def test_account_dossier_queries(reader):
     assert reader.query("account_profile", account_id=999).empty
 
 
-def test_takedown_evidence(reader):
-    got = reader.query("takedown_evidence", **FULL)
+def test_takedown_candidates(reader):
+    got = reader.query("takedown_candidates", **FULL)
     # active accounts sharing a non-hub identifier with a blocked one; d1 shares only the hub H; c4 shares B3
-    # with c3, who is not blocked; blocked accounts are never candidates
-    assert records(got, ["account_id", "handle", "kind", "value", "blocked_handle", "blocked_at", "network_id"]) == [
-        (2, "rekrut.a2", "bank_account", "BRI:000001000111501", "rekrut.a1", D(2025, 3, 10), 1),
-        (2, "rekrut.a2", "phone", "+6281200001111", "rekrut.a1", D(2025, 3, 10), 1),
-        (4, "rekrut.b2", "bank_account", "BRI:000001000111501", "rekrut.a1", D(2025, 3, 10), 1),
-        (4, "rekrut.b2", "phone", "+6281300002222", "rekrut.b1", D(2025, 3, 12), 1),
-        (6, "rekrut.c2", "phone", "+6285700003333", "rekrut.c1", D(2025, 3, 9), 3),
-        (7, "rekrut.c3_href", "phone", "+6285700003333", "rekrut.c1", D(2025, 3, 9), 3),
-        (9, "rekrut.a3", "phone", "+6281200001111", "rekrut.a1", D(2025, 3, 10), 1),
+    # with c3, who is not blocked; blocked accounts are never candidates. Scores (end of period 30 April):
+    # b2: BRI 3 + phone 2 + 2×(1 − 27/180) = 6.70; a2: 3 + 2 + 2×(1 − 57/180) = 6.37; a3: 2 + 2×(1 − 28/180)
+    # = 3.69; c3: 2 + 2×(1 − 49/180) = 3.46; c2: 2 + 2×(1 − 50/180) = 3.44
+    assert records(got, ["account_id", "score", "handle", "status", "network_id", "shared_identifiers",
+                         "blocked_accounts"]) == [
+        (4, 6.70, "rekrut.b2", "reported", 1, 2, 2),
+        (2, 6.37, "rekrut.a2", "detected", 1, 2, 1),
+        (9, 3.69, "rekrut.a3", "detected", 1, 1, 1),
+        (7, 3.46, "rekrut.c3_href", "detected", 3, 1, 1),
+        (6, 3.44, "rekrut.c2", "detected", 3, 1, 1),
     ]
-    april = reader.query("takedown_evidence", **(FULL | {"start": date(2025, 4, 1)}))
-    assert april["account_id"].tolist() == [4, 4, 9]  # detections in April: b2, a3 (c4 and e1 have no evidence)
-    assert reader.query("takedown_evidence", **(FULL | {"platforms": ["instagram"]}))["account_id"].tolist() == [6, 7]
+    april = reader.query("takedown_candidates", **(FULL | {"start": date(2025, 4, 1)}))
+    assert april["account_id"].tolist() == [4, 9]  # detections in April: b2, a3 (c4 and e1 have no evidence)
+    assert reader.query("takedown_candidates", **(FULL | {"platforms": ["instagram"]}))["account_id"].tolist() == [
+        7, 6]
+
+
+def test_takedown_evidence(reader):
+    got = reader.query("takedown_evidence", account_ids=[2, 4, 6, 7, 9, 8])
+    assert records(got, ["account_id", "kind", "value", "blocked_handle", "blocked_at"]) == [
+        (2, "bank_account", "BRI:000001000111501", "rekrut.a1", D(2025, 3, 10)),
+        (2, "phone", "+6281200001111", "rekrut.a1", D(2025, 3, 10)),
+        (4, "bank_account", "BRI:000001000111501", "rekrut.a1", D(2025, 3, 10)),
+        (4, "phone", "+6281300002222", "rekrut.b1", D(2025, 3, 12)),
+        (6, "phone", "+6285700003333", "rekrut.c1", D(2025, 3, 9)),
+        (7, "phone", "+6285700003333", "rekrut.c1", D(2025, 3, 9)),
+        (9, "phone", "+6281200001111", "rekrut.a1", D(2025, 3, 10)),
+    ]  # d1 (8) shares only the hub H with blocked accounts
 
 
 def test_account_posts(reader):

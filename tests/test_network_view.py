@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from datetime import date, datetime
+from datetime import date
 
 import networkx as nx
 import pandas as pd
@@ -105,26 +105,24 @@ def test_exports_keep_text_intact_and_neutralise_formulas(reader):
     assert "'=HYPERLINK" in csv
 
 
-def test_takedown_ranking_and_evidence(reader):
-    ranked = network_reports.rank_candidates(reader.query("takedown_evidence", **FULL), date(2025, 4, 30))
-    # b2: BRI 3 + phone 2 + 2×(1 − 27/180) = 6.70; a2: 3 + 2 + 2×(1 − 57/180) = 6.37; a3: 2 + 2×(1 − 28/180)
-    # = 3.69; c3: 2 + 2×(1 − 49/180) = 3.46; c2: 2 + 2×(1 − 50/180) = 3.44
-    assert list(zip(ranked.account_id, ranked.score, ranked.shared_identifiers, ranked.blocked_accounts,
-                    strict=True)) == [(4, 6.70, 2, 2), (2, 6.37, 2, 1), (9, 3.69, 1, 1), (7, 3.46, 1, 1),
-                                      (6, 3.44, 1, 1)]
-    assert ranked.evidence[0] == (
+def test_takedown_evidence_spelled_out(reader):
+    candidates = reader.query("takedown_candidates", **FULL)
+    shown = network_reports.with_evidence(candidates, reader.query("takedown_evidence",
+                                                                   account_ids=candidates["account_id"].tolist()))
+    assert shown["evidence"].iloc[0] == (
         "rekening bank BRI:000001000111501 juga dipakai akun diblokir rekrut.a1 (Facebook, diblokir 10 Maret 2025)"
         " | nomor HP +6281300002222 juga dipakai akun diblokir rekrut.b1 (Facebook, diblokir 12 Maret 2025)")
+    english = network_reports.with_evidence(candidates.head(1), reader.query("takedown_evidence", account_ids=[4]),
+                                            "en")
+    assert english["evidence"].iloc[0].startswith("bank account BRI:000001000111501 also used by blocked rekrut.a1 "
+                                                  "(Facebook, blocked 10 March 2025)")
 
 
 def test_takedown_package_per_platform(reader):
-    evidence = reader.query("takedown_evidence", **FULL)
-    ranked = network_reports.rank_candidates(evidence, date(2025, 4, 30))
-    posts = reader.query("account_posts", account_ids=ranked["account_id"].tolist())
-    csv_bytes, json_bytes = network_reports.takedown_package(ranked, evidence, posts, "facebook",
-                                                             datetime(2025, 5, 1, 9, 0))
-    document = json.loads(json_bytes)
-    assert document["platform"] == "facebook" and document["generated_at"] == "2025-05-01T09:00:00"
+    candidates = reader.query("takedown_candidates", **FULL)
+    build = npg.package_builder(reader.path, candidates, "facebook")
+    document = json.loads(build("json"))
+    assert document["platform"] == "facebook" and document["timezone"] == "Asia/Jakarta"
     assert [a["handle"] for a in document["accounts"]] == ["rekrut.b2", "rekrut.a2", "rekrut.a3"]
     b2 = document["accounts"][0]
     assert [p["url"] for p in b2["posts"]] == ["https://www.facebook.com/rekrut.b2/posts/1",
@@ -133,9 +131,12 @@ def test_takedown_package_per_platform(reader):
                                         {"kind": "phone", "value": "+6281300002222"}]
     assert [(b["handle"], b["blocked_at"]) for b in b2["linked_blocked_accounts"]] == [
         ("rekrut.a1", "2025-03-10T00:00:00"), ("rekrut.b1", "2025-03-12T00:00:00")]
-    table = pd.read_csv(io.BytesIO(csv_bytes), encoding="utf-8-sig", dtype=str)
+    assert b2["first_seen"] == "2025-03-06T00:00:00" and b2["score"] == 6.7
+    table = pd.read_csv(io.BytesIO(build("csv")), encoding="utf-8-sig", dtype=str)
     assert table["handle"].tolist() == ["rekrut.b2", "rekrut.a2", "rekrut.a3"]
     assert table.loc[2, "display_name"] == "'=HYPERLINK(\"http://evil.example\")"  # formula neutralised
+    assert table.loc[0, "post_urls"] == ("https://www.facebook.com/rekrut.b2/posts/1 | "
+                                         "https://www.facebook.com/rekrut.b2/posts/2")
 
 
 @pytest.mark.parametrize("typed", ["0857-0000-3333", "+62 857 0000 3333", "62857 0000 3333", "wa.me/6285700003333",

@@ -38,3 +38,6 @@ delete from network_handle_links;
 
 insert into network_handle_links (account_id, identifier_id)
 select account_id, identifier_id from stg_handle_links;
+
+-- the filter-independent figures of the network table (queries/networks/summary.sql) follow in the same
+-- transaction
