@@ -336,7 +336,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "networks.export_nodes": {"id": "CSV simpul", "en": "Nodes CSV"},
     "networks.export_edges": {"id": "CSV hubungan", "en": "Edges CSV"},
     "networks.legend_active": {"id": "akun aktif", "en": "active account"},
-    "networks.legend_blocked": {"id": "akun diblokir (⛔)", "en": "blocked account (⛔)"},
+    "networks.legend_blocked": {"id": "akun diblokir (✕)", "en": "blocked account (✕)"},
     "networks.legend_phone": {"id": "nomor HP", "en": "phone"},
     "networks.legend_bank": {"id": "rekening bank", "en": "bank account"},
     "networks.legend_ewallet": {"id": "dompet digital", "en": "e-wallet"},

@@ -106,7 +106,7 @@ def layout(graph: nx.Graph, seed: int = 1) -> dict[str, tuple[float, float]]:
         for i, child in enumerate(children):
             angle = 2 * math.pi * i / len(children)
             positions[child] = positions[parent] + radius * np.array([math.cos(angle), math.sin(angle)])
-    scale = 90 * math.sqrt(graph.number_of_nodes())
+    scale = 45 * math.sqrt(graph.number_of_nodes())
     return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in positions.items()}
 
 

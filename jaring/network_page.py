@@ -29,7 +29,6 @@ EXPORT_SUFFIX = {"graphml": "graphml", "gexf": "gexf", "nodes": "nodes.csv", "ed
 _CODE_COLUMNS = {"status": "account_status", "kind": "kind", "identifier_kind": "kind", "reason": "hub_reason",
                  "decision": "hub_decision", "matched_by": "matched_by"}
 _PLATFORM_COLUMNS = ("platform", "blocked_platform")
-legend_text = nv.legend_text
 
 
 def language() -> str:
@@ -139,7 +138,7 @@ def draw_network(query: Query, network_id: int) -> Drawing:
     members = nodes.merge(analysis, on="node")[["node_kind", "platform", "handle", "display_name", "status",
                                                 "identifier_kind", "value", "case_id", "first_seen", "last_seen",
                                                 "degree", "betweenness"]]
-    return Drawing(nodes=nodes, edges=edges, analysis=analysis, html=html, height=nv.graph_height(len(drawn)),
+    return Drawing(nodes=nodes, edges=edges, analysis=analysis, html=html, height=nv.graph_height(len(drawn)) + 70,
                    drawn=len(drawn), picker=picker, picker_labels=labels, members=members,
                    timeline=nv.timeline_figure(nv.timeline_frame(nodes)))
 

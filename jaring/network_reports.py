@@ -166,8 +166,9 @@ def overview_columns(overview: pd.DataFrame, language: str) -> pd.DataFrame:
     """The network table for display: destination countries in the UI language, platforms as names."""
     shown = overview.drop(columns=["top_countries_en" if language == "id" else "top_countries_id"])
     shown = shown.rename(columns={"top_countries_id": "top_countries", "top_countries_en": "top_countries"})
-    shown["platforms"] = shown["platforms"].map(
-        lambda text: ", ".join(platform_label(p) for p in str(text).split(", ")) if isinstance(text, str) else text)
+    names = {text: ", ".join(platform_label(p, language) for p in text.split(", "))
+             for text in shown["platforms"].dropna().unique()}  # a few dozen combinations, not one per row
+    shown["platforms"] = shown["platforms"].map(names)
     return shown
 
 

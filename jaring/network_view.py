@@ -13,6 +13,7 @@ Safety, verified against pyvis 0.3.2 / vis-network 9.1.2 (see PITFALLS.md):
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -29,9 +30,12 @@ LABEL_LENGTH = 28
 COLOURS = {"account": "#d62728", "blocked": "#7f7f7f", "phone": "#1f77b4", "bank_account": "#ff7f0e",
            "ewallet": "#9467bd", "identifier": "#8c564b", "case": "#2ca02c", "hub": "#c7c7c7"}
 SHAPES = {"account": "dot", "identifier": "square", "case": "star", "hub": "triangle"}
-LEGEND = (("🔴", "networks.legend_active"), ("⚪", "networks.legend_blocked"), ("🟦", "networks.legend_phone"),
-          ("🟧", "networks.legend_bank"), ("🟪", "networks.legend_ewallet"), ("🟫", "networks.legend_other"),
-          ("⭐", "networks.legend_case"), ("🔺", "networks.legend_hub"))
+# (symbol, colour, catalog key): drawn above the graph with plain geometric characters (no emoji font needed).
+LEGEND = (("●", COLOURS["account"], "networks.legend_active"), ("●", COLOURS["blocked"], "networks.legend_blocked"),
+          ("■", COLOURS["phone"], "networks.legend_phone"), ("■", COLOURS["bank_account"], "networks.legend_bank"),
+          ("■", COLOURS["ewallet"], "networks.legend_ewallet"), ("■", COLOURS["identifier"], "networks.legend_other"),
+          ("★", COLOURS["case"], "networks.legend_case"), ("▲", COLOURS["hub"], "networks.legend_hub"))
+BLOCKED_MARK = "✕"
 _REMOTE_TAG = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>(?:\s*</script>)?",
                          re.IGNORECASE)
 _REMOTE_REFERENCE = re.compile(r"\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE)
@@ -41,9 +45,12 @@ class UnsafeGraphHtml(RuntimeError):
     """The generated HTML would load something from the network or render text as HTML."""
 
 
-def legend_text() -> str:
-    """The legend as one line of plain text (emoji and catalog strings only)."""
-    return " · ".join(f"{symbol} {t(key)}" for symbol, key in LEGEND)
+def legend_html() -> str:
+    """The legend as a line of HTML: constant symbols and colours, catalog labels escaped."""
+    items = "".join(f'<span style="margin-right:14px;white-space:nowrap"><span style="color:{colour}">{symbol}'
+                    f"</span> {html.escape(t(key))}</span>" for symbol, colour, key in LEGEND)
+    return (f'<div id="jaring-legend" style="font:13px sans-serif;padding:2px 0 6px 0;display:flex;flex-wrap:wrap;'
+            f'row-gap:2px">{items}</div>')
 
 
 def _short(text: str) -> str:
@@ -55,7 +62,7 @@ def node_label(row: dict) -> str:
     kind = row["node_kind"]
     if kind == "account":
         label = _short(str(row.get("handle") or ""))
-        return f"⛔ {label}" if row.get("status") == "blocked" else label
+        return f"{BLOCKED_MARK} {label}" if row.get("status") == "blocked" else label
     if kind == "case":
         return _short(str(row.get("case_id") or ""))
     return _short(str(row.get("value") or ""))
@@ -155,27 +162,28 @@ def network_html(nodes: pd.DataFrame, edges: pd.DataFrame, analysis: pd.DataFram
         "physics": {"enabled": physics, "stabilization": {"iterations": 120}},
         "layout": {"improvedLayout": False},  # positions come from Python; vis' own layout is slow
         "interaction": {"hover": True, "tooltipDelay": 120},
-        "nodes": {"scaling": {"min": 8, "max": 36}, "font": {"size": 12}},
+        "nodes": {"scaling": {"min": 10, "max": 40, "label": {"enabled": True, "min": 10, "max": 18,
+                                                              "drawThreshold": 7}}, "font": {"size": 12}},
         "edges": {"smooth": False, "width": 1},
     }
     net = Network(height=f"{height_px}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff")
     template = net.templateEnv.get_template(net.path)
-    html = template.render(
+    page = template.render(
         height=f"{height_px}px", width="100%", nodes=items, edges=links, heading="", options=json.dumps(options),
         physics_enabled=physics, use_DOT=False, dot_lang=None, widget=False, bgcolor="#ffffff", conf=False,
         tooltip_link=False, neighborhood_highlight=False, select_menu=False, filter_menu=False, notebook=False,
         cdn_resources="in_line")
-    html = _REMOTE_TAG.sub("", html)
-    assert_offline(html)
-    return html
+    page = _REMOTE_TAG.sub("", page).replace("<body>", "<body>" + legend_html(), 1)
+    assert_offline(page)
+    return page
 
 
-def assert_offline(html: str) -> None:
+def assert_offline(page: str) -> None:
     """Refuse HTML that references http(s) resources or renders tooltips as HTML."""
-    found = _REMOTE_REFERENCE.search(html)
+    found = _REMOTE_REFERENCE.search(page)
     if found:
-        raise UnsafeGraphHtml(f"remote resource in graph HTML: {html[found.start():found.start() + 80]!r}")
-    if "popup.innerHTML" in html:
+        raise UnsafeGraphHtml(f"remote resource in graph HTML: {page[found.start():found.start() + 80]!r}")
+    if "popup.innerHTML" in page:
         raise UnsafeGraphHtml("graph HTML renders tooltips as HTML")
 
 

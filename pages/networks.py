@@ -78,7 +78,6 @@ def network_view(requested: int) -> None:
         return
     if result.truncated:
         st.warning(t("networks.drawn_top", drawn=result.drawn, total=result.total))
-    st.caption(npg.legend_text())
     graph_column, detail_column = st.columns([3, 2])
     with graph_column:
         st.iframe(result.html, height=result.height)

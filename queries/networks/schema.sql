@@ -60,3 +60,6 @@ create table if not exists network_settings (
     hub_account_limit integer not null,          -- an identifier on more accounts than this is a hub
     inputs            varchar                    -- fingerprint of what the last rebuild read (skip if unchanged)
 );
+
+-- Databases built by the first version of this schema lack the fingerprint column.
+alter table network_settings add column if not exists inputs varchar;
