@@ -30,11 +30,11 @@ class IdAssignment:
 def assign_ids(overlap: pd.DataFrame, components: pd.Series, old_ids: list[int], next_id: int) -> IdAssignment:
     """Give each new component a network id, reusing old ids where members carry over.
 
-    Old networks are served oldest first (ids grow with age): each takes the not yet claimed component with
-    which it shares the most members. An old network whose components were all claimed by older ones was
-    absorbed: the component it shares most with keeps the older id and the merge is recorded. A component
-    no old network claims gets the next free id, numbered in `components` order; when it shares members
-    with an old network it is a split and remembers where it came from.
+    Old networks are served oldest first (ids grow with age): each takes the component with which it shares
+    the most members, so an id follows the bulk of its network. When an older network already took that
+    component, the younger one was absorbed: the merge is recorded against the older id. A component no
+    old network takes gets the next free id, numbered in `components` order; when it shares members with
+    an old network it broke away from it (a split) and remembers which.
 
     Args:
         overlap: columns old_id, comp, shared (members the old network and the component have in common),
@@ -52,16 +52,17 @@ def assign_ids(overlap: pd.DataFrame, components: pd.Series, old_ids: list[int],
     claimed: dict[int, int] = dict(zip(one_to_one["comp"].tolist(), one_to_one["old_id"].tolist(), strict=True))
     tangled = pairs[~pairs["old_id"].isin(one_to_one["old_id"])]
     for old_id, group in tangled.groupby("old_id", sort=True):
-        comps = group["comp"].tolist()  # most shared members first, then smallest label
-        free = [c for c in comps if c not in claimed]
-        if free:
-            claimed[free[0]] = int(old_id)
+        best = group["comp"].iloc[0]  # most shared members first, then smallest label
+        if best in claimed:
+            result.merges.append((claimed[best], int(old_id)))
         else:
-            result.merges.append((claimed[comps[0]], int(old_id)))
+            claimed[best] = int(old_id)
     result.ids = {comp: old for comp, old in claimed.items()}
     carried = set(result.ids.values()) | {merged for _, merged in result.merges}
     result.dissolved = sorted(set(old_ids) - carried)
-    best_old = pairs.drop_duplicates("comp").set_index("comp")["old_id"] if len(pairs) else pd.Series(dtype=int)
+    # a new component broke away from the old network it shares most members with
+    best_old = pairs.sort_values(["comp", "shared", "old_id"], ascending=[True, False, True]).drop_duplicates(
+        "comp").set_index("comp")["old_id"] if len(pairs) else pd.Series(dtype=int)
     for comp in components.tolist():
         if comp in result.ids:
             continue

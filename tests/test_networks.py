@@ -167,6 +167,10 @@ def test_assign_ids_split_merge_dissolve():
     # old 2 spans components 10 and 11, old 1 only 10: 1 keeps 10, 2 keeps 11 (no merge recorded)
     got = assign_ids(overlap((1, 10, 3), (2, 10, 1), (2, 11, 4)), pd.Series([10, 11]), [1, 2], next_id=3)
     assert got.ids == {10: 1, 11: 2} and got.merges == []
+    # most of old 2 (5 members) joined old 1 in component 10, one member went on with new ones (11): 2 is
+    # absorbed into 1, and 11 is a new network that broke away from 2
+    got = assign_ids(overlap((1, 10, 3), (2, 10, 5), (2, 11, 1)), pd.Series([10, 11]), [1, 2], next_id=3)
+    assert got.ids == {10: 1, 11: 3} and got.merges == [(1, 2)] and got.split_from == {3: 2}
     # old 7 no longer exists; new components are numbered in the given order
     got = assign_ids(overlap(), pd.Series([21, 20]), [7], next_id=8)
     assert got.ids == {21: 8, 20: 9} and got.dissolved == [7] and got.new == {20, 21}
