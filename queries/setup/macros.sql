@@ -26,9 +26,8 @@ create or replace temp macro jaring_month_numbers(s) as
 -- Text -> TIMESTAMP in Asia/Jakarta wall-clock time, or NULL when it is not a real date.
 -- Day-first: Indonesian exports write 07/03/2025 for 7 March. A value with an explicit UTC offset or Z is
 -- converted to Jakarta time, so 2025-03-31T23:30:00Z is 1 April 06:30 in Jakarta.
-create or replace temp macro jaring_timestamp(raw) as (
-    with t as (select trim(raw) as s)
-    select case
+create or replace temp macro jaring_timestamp_trimmed(s) as (
+    case
         when s is null or s = '' then null
         -- The common shapes first, with a cheap shape test, so a million rows avoid the general path.
         when regexp_full_match(s, '\d{1,2}/\d{1,2}/\d{4}( \d{1,2}[:.]\d{2}(:\d{2})?)?')
@@ -56,5 +55,7 @@ create or replace temp macro jaring_timestamp(raw) as (
              '%d.%m.%Y %H:%M', '%d.%m.%Y',
              '%d/%m/%y'])
         end
-    from t
 );
+
+-- A plain expression (no subquery), so DuckDB evaluates it vectorised over a whole column.
+create or replace temp macro jaring_timestamp(raw) as jaring_timestamp_trimmed(trim(raw));
