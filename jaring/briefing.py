@@ -98,7 +98,8 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
         The briefing, with months without data present as zeros.
     """
     month = flt.month_start(month or default_month(filters))
-    takedown = _typed_takedown(query("takedown_by_month", **scope_params(filters)))
+    takedown_query, oldest_query = episode_queries(query)
+    takedown = _typed_takedown(query(takedown_query, **scope_params(filters)))
     platforms = _platforms(takedown, filters)
     takedown = takedown[takedown["platform"].isin(platforms)]
     months = flt.month_range(filters.start, filters.end)
@@ -106,7 +107,7 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
     per_month = _by_month(takedown, sorted(set(months) | set(kpi_months)), platforms)
     speed = speed_by_month(per_month, platforms)
     cases = _typed_cases(query("cases_by_month", **account_params(filters)))
-    oldest, as_of = _oldest(query, filters, takedown, month)
+    oldest, as_of = _oldest(query, filters, takedown, month, oldest_query)
     networks = _networks(query, filters)
     in_period = per_month[per_month["month"].isin(months)]
     briefing = Briefing(
@@ -127,6 +128,17 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
 
 
 # ---------------------------------------------------------------- takedown figures
+
+
+def episode_queries(query: QueryRunner) -> tuple[str, str]:
+    """The (takedown, oldest open reports) query names for this database.
+
+    They read status_episode_events, which the importer builds; a database last written by an older version
+    lacks it, and then the `_from_history` twins derive the same figures from status_history, only slower.
+    """
+    if bool(query("status_episodes_built")["built"].iloc[0]):
+        return "takedown_by_month", "oldest_open_reports"
+    return "takedown_by_month_from_history", "oldest_open_reports_from_history"
 
 
 def _typed_takedown(frame: pd.DataFrame) -> pd.DataFrame:
@@ -222,12 +234,12 @@ def measured_at(takedown: pd.DataFrame, month: date) -> datetime | None:
     return min(month_end, pd.Timestamp(last).to_pydatetime())
 
 
-def _oldest(query: QueryRunner, filters: flt.Filters, takedown: pd.DataFrame,
-            month: date) -> tuple[pd.DataFrame, datetime | None]:
+def _oldest(query: QueryRunner, filters: flt.Filters, takedown: pd.DataFrame, month: date,
+            name: str = "oldest_open_reports") -> tuple[pd.DataFrame, datetime | None]:
     as_of = measured_at(takedown, month)
     if as_of is None:
         return pd.DataFrame(columns=_OLDEST_COLUMNS), None
-    frame = query("oldest_open_reports", as_of=as_of, limit=OLDEST_LIMIT, **account_params(filters))
+    frame = query(name, as_of=as_of, limit=OLDEST_LIMIT, **account_params(filters))
     frame = frame.copy()
     frame["url"] = frame["url"].map(safe_link)
     return frame[_OLDEST_COLUMNS], as_of

@@ -119,6 +119,9 @@ def import_files(db_path: str | Path, paths: Iterable[str | Path], kind: str | N
             name = (display_names or {}).get(path, path.name)
             report(index / max(len(paths), 1), name)
             results.append(_import_guarded(con, path, name, kind, source))
+        from jaring.episodes import rebuild_status_episodes  # late, as below; never raises (the import is kept)
+
+        rebuild_status_episodes(con)  # each status event's report episode, read by the briefing
         from jaring.region_index import rebuild_detection_regions  # late: keeps the importer's imports lean
 
         rebuild_detection_regions(con)  # regions each new detection targets (column, ad text, coordinates)

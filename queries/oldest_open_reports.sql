@@ -8,7 +8,8 @@
 --   $countries  VARCHAR[]  ISO 3166 alpha-2 destination countries of a detection; empty list = all countries.
 --   $limit      INTEGER    maximum number of rows.
 -- waiting_days counts Jakarta calendar days from the episode's first report (the first report after the
--- account's last block or restore) to $as_of, as the backlog figure of takedown_by_month does.
+-- account's last block or restore) to $as_of, as the backlog figure of takedown_by_month does. Reads
+-- status_episode_events, built at import (oldest_open_reports_from_history: the same from status_history).
 with scoped_accounts as (
     -- Two branches so that without a province or country filter the detections are not scanned at all.
     select a.account_id
@@ -29,33 +30,13 @@ with scoped_accounts as (
       )
 ),
 
-known_events as (
-    select h.account_id, h.status, h.changed_at,
-           -- One sortable key: the instant, then the lifecycle order for ties (as in the importer).
-           epoch_us(h.changed_at) * 8
-               + case h.status when 'reported' then 1 when 'rejected' then 2 when 'blocked' then 3 else 4 end
-               as event_key
-    from status_history h
-    semi join scoped_accounts s using (account_id)
-    where h.status <> 'detected' and h.changed_at < $as_of
-),
-
-latest as (
-    select k.account_id,
-           arg_max(k.status, k.event_key) as status,
-           max(k.changed_at) filter (where k.status in ('blocked', 'restored')) as closed_at,
-           max(k.changed_at) filter (where k.status = 'reported') as last_reported_at
-    from known_events k
-    group by k.account_id
-),
-
 waiting as (
-    select l.account_id, l.last_reported_at, min(k.changed_at) as reported_at
-    from latest l
-    join known_events k using (account_id)
-    where l.status = 'reported' and k.status = 'reported'
-      and (l.closed_at is null or k.changed_at > l.closed_at)
-    group by l.account_id, l.last_reported_at
+    -- Waiting at $as_of: the account's latest event before it is a report (status_episode_events, built at import,
+    -- holds the time of each event's successor and its episode's first report).
+    select e.account_id, e.changed_at as last_reported_at, e.episode_reported_at as reported_at
+    from status_episode_events e
+    where e.status = 'reported' and e.changed_at < $as_of and e.next_changed_at >= $as_of
+      and e.account_id in (select s.account_id from scoped_accounts s)
 ),
 
 final as (

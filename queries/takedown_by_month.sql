@@ -19,6 +19,8 @@
 --     by days since the episode's first report: under 7, 7-29, 30-89, 90 and more.
 --   report_episodes: episodes whose first report falls in the month; eligible_N: those the data follows for at
 --     least N days; open_N: of those, not blocked within N days of the report.
+-- Episodes come from status_episode_events, built at import (takedown_by_month_from_history derives the same
+-- result from status_history, for files last written by an older version).
 with scoped_accounts as (
     -- Two branches so that without a province or country filter the detections are not scanned at all.
     select a.account_id, a.platform, a.first_seen
@@ -45,31 +47,18 @@ data_bounds as (
 ),
 
 events as (
-    -- Ties on the same instant follow the lifecycle, as in the importer. 'detected' is no transition here.
-    select h.account_id, s.platform, h.status, h.changed_at,
-           case h.status when 'reported' then 1 when 'rejected' then 2 when 'blocked' then 3 else 4 end
-               as lifecycle_rank
-    from status_history h
-    join scoped_accounts s using (account_id)
-    where h.status <> 'detected'
-),
-
-sequenced as (
-    select e.*,
-           coalesce(lead(e.changed_at) over w, timestamp 'infinity') as until_at,
-           coalesce(count(*) filter (where e.status in ('blocked', 'restored')) over (
-               w rows between unbounded preceding and 1 preceding), 0) as episode
-    from events e
-    window w as (partition by e.account_id order by e.changed_at, e.lifecycle_rank)
-),
-
-episodes as (
-    -- A block or restore closes its episode, so an episode holds at most one block.
-    select q.account_id, q.episode, any_value(q.platform) as platform,
-           min(q.changed_at) filter (where q.status = 'reported') as reported_at,
-           max(q.changed_at) filter (where q.status = 'blocked') as blocked_at
-    from sequenced q
-    group by q.account_id, q.episode
+    -- status_episode_events (built at import) holds each event's episode, its first report and its block.
+    -- Two branches, as above, so that without a filter no join with the scope is made.
+    select e.account_id, e.platform, e.status, e.changed_at, e.next_changed_at, e.episode_reported_at,
+           e.episode_blocked_at
+    from status_episode_events e
+    where len($provinces) = 0 and len($countries) = 0
+    union all
+    select e.account_id, e.platform, e.status, e.changed_at, e.next_changed_at, e.episode_reported_at,
+           e.episode_blocked_at
+    from status_episode_events e
+    where (len($provinces) > 0 or len($countries) > 0)
+      and e.account_id in (select s.account_id from scoped_accounts s)
 ),
 
 months as (
@@ -102,25 +91,27 @@ flows as (
 ),
 
 blocks as (
-    select cast(date_trunc('month', p.blocked_at) as date) as month, p.platform,
-           count(p.reported_at) as blocked_with_report,
-           list(date_diff('day', cast(s.first_seen as date), cast(p.blocked_at as date))
-                order by p.blocked_at, p.account_id) as days_from_detection,
-           list(date_diff('day', cast(p.reported_at as date), cast(p.blocked_at as date))
-                order by p.blocked_at, p.account_id) filter (where p.reported_at is not null) as days_from_report
-    from episodes p
+    -- An episode holds at most one block, so its block event stands for the episode.
+    select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
+           count(e.episode_reported_at) as blocked_with_report,
+           list(date_diff('day', cast(s.first_seen as date), cast(e.changed_at as date))
+                order by e.changed_at, e.account_id) as days_from_detection,
+           list(date_diff('day', cast(e.episode_reported_at as date), cast(e.changed_at as date))
+                order by e.changed_at, e.account_id) filter (where e.episode_reported_at is not null)
+               as days_from_report
+    from events e
     join scoped_accounts s using (account_id)
-    where p.blocked_at is not null
+    where e.status = 'blocked'
     group by all
 ),
 
 open_at_month_end as (
-    select m.month, q.platform,
-           date_diff('day', cast(p.reported_at as date), cast(m.measured_at as date)) as age_days
-    from sequenced q
-    join months m on q.changed_at < m.measured_at and q.until_at >= m.measured_at
-    join episodes p on p.account_id = q.account_id and p.episode = q.episode
-    where q.status = 'reported'
+    -- Open at a month end: the account's latest event before it is a report.
+    select m.month, e.platform,
+           date_diff('day', cast(e.episode_reported_at as date), cast(m.measured_at as date)) as age_days
+    from events e
+    join months m on e.changed_at < m.measured_at and e.next_changed_at >= m.measured_at
+    where e.status = 'reported'
 ),
 
 backlog as (
@@ -134,12 +125,13 @@ backlog as (
 ),
 
 episode_spans as (
-    select cast(date_trunc('month', p.reported_at) as date) as month, p.platform,
-           date_diff('day', cast(p.reported_at as date), b.last_day) as followed_days,
-           date_diff('day', cast(p.reported_at as date), cast(p.blocked_at as date)) as days_to_block
-    from episodes p
+    -- One row per episode with a report: its first report event.
+    select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
+           date_diff('day', cast(e.changed_at as date), b.last_day) as followed_days,
+           date_diff('day', cast(e.changed_at as date), cast(e.episode_blocked_at as date)) as days_to_block
+    from events e
     cross join data_bounds b
-    where p.reported_at is not null
+    where e.status = 'reported' and e.changed_at = e.episode_reported_at
 ),
 
 outcomes as (

@@ -171,6 +171,21 @@ create table if not exists region_index_state (
     built_at       timestamp not null
 );
 
+-- Report episodes of each account's status events, for the briefing (built by jaring.episodes after every import
+-- from status_history; see queries/briefing/status_episodes.sql). An episode runs from the first report after the
+-- account's previous block or restore (or its first report) to its next block or restore.
+create table if not exists status_episode_events (
+    account_id          integer not null,
+    platform            varchar not null,
+    status              varchar not null,     -- reported | rejected | blocked | restored ('detected' is left out)
+    changed_at          timestamp not null,
+    next_changed_at     timestamp not null,   -- the account's next event; 'infinity' after its last one
+    episode             integer not null,     -- blocks and restores of the account before this event
+    episode_reported_at timestamp,            -- the episode's first report; null when it has none
+    episode_blocked_at  timestamp             -- the episode's block; null when it has none
+    -- key: (account_id, status, changed_at), as status_history
+);
+
 -- Optional online geocoding of unresolved region texts; a result counts only once an analyst accepted it.
 create table if not exists geocode_cache (
     query          varchar primary key,          -- the unresolved region text as exported
