@@ -325,6 +325,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "networks.node_picker": {"id": "Simpul", "en": "Node"},
     "networks.node_picker_help": {"id": "Urut dari yang paling mengikat jaringan (betweenness).",
                                   "en": "Ordered by how much each node ties the network together (betweenness)."},
+    "networks.betweenness_estimated": {"id": "Jaringan besar: betweenness diperkirakan dari sampel simpul.",
+                                       "en": "Large network: betweenness is estimated from a sample of nodes."},
     "networks.node_account": {"id": "Akun", "en": "Account"},
     "networks.node_identifier": {"id": "Pengenal", "en": "Identifier"},
     "networks.node_hub": {"id": "Hub", "en": "Hub"},

@@ -101,6 +101,11 @@ class Drawing:
         return len(self.nodes)
 
     @property
+    def estimated(self) -> bool:
+        """Whether betweenness was estimated from a sample (large networks)."""
+        return bool(len(self.analysis) and self.analysis["estimated"].iloc[0])
+
+    @property
     def truncated(self) -> bool:
         """Whether only the most connected nodes were drawn."""
         return self.drawn < self.total

@@ -84,6 +84,8 @@ def network_view(requested: int) -> None:
     with detail_column:
         node = st.selectbox(t("networks.node_picker"), result.picker, format_func=result.picker_labels.get,
                             key=f"networks_node_{network_id}", help=t("networks.node_picker_help"))
+        if result.estimated:
+            st.caption(t("networks.betweenness_estimated"))
         ui.show_table(npg.labelled(result.details(node)), key="networks_node_details")
         if node.startswith("a"):
             st.button(t("networks.open_dossier"), key="networks_open_dossier", on_click=open_dossier,
