@@ -180,6 +180,7 @@ def hubs_section() -> None:
             con, hub_limit=int(new_limit), include=include, exclude=exclude))
 
 
+ui.require_app_frame()
 st.title(t("networks.title"))
 state = ui.run_query("network_tables_present").iloc[0]
 if not state["present"]:

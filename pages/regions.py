@@ -12,6 +12,7 @@ from jaring.i18n import current_language, t
 from jaring.region_index import rebuild_database_index
 
 lang, filters, q = current_language(), ui.current_filters(), ui.run_query
+ui.require_app_frame()
 st.title(t("regions.title"))
 st.caption(t("regions.intro"))
 

@@ -80,3 +80,18 @@ def test_missing_browser_fails_when_required(monkeypatch):
     monkeypatch.setenv("JARING_REQUIRE_BROWSER", "")
     with pytest.raises(pytest.skip.Exception):
         browser_support.chromium_or_skip()
+
+
+@pytest.mark.parametrize("path", ["networks", "regions"])
+def test_a_shared_link_as_first_request_gets_the_whole_frame(demo_database, tmp_path, path):
+    """After a restart, a colleague's link to a page is the server's first request: sidebar and banner show."""
+    chromium = chromium_or_skip()
+    database = tmp_path / "e2e.duckdb"
+    shutil.copyfile(demo_database, database)
+    with streamlit_server(database) as url, chromium_page(chromium) as page:
+        page.goto(f"{url}/{path}?lang=en")
+        wait_for_app(page)
+        body = page.inner_text("body")
+        assert CATALOG["banner.demo"]["en"][:25] in body
+        assert CATALOG["nav.briefing"]["en"] in body  # the app's own navigation, not Streamlit's page list
+        assert not exception_texts(page)
