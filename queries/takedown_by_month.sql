@@ -47,17 +47,18 @@ data_bounds as (
 ),
 
 events as (
-    -- status_episode_events (built at import) holds each event's episode, its first report and its block.
-    -- Two branches, as above, so that without a filter no join with the scope is made.
+    -- status_episode_events (built at import) holds each event's successor, its episode's first report and block,
+    -- so the rejections and restores that end a report are no longer needed here. Two branches, as above, so that
+    -- without a filter no join with the scope is made.
     select e.account_id, e.platform, e.status, e.changed_at, e.next_changed_at, e.episode_reported_at,
            e.episode_blocked_at
     from status_episode_events e
-    where len($provinces) = 0 and len($countries) = 0
+    where len($provinces) = 0 and len($countries) = 0 and e.status in ('reported', 'blocked')
     union all
     select e.account_id, e.platform, e.status, e.changed_at, e.next_changed_at, e.episode_reported_at,
            e.episode_blocked_at
     from status_episode_events e
-    where (len($provinces) > 0 or len($countries) > 0)
+    where (len($provinces) > 0 or len($countries) > 0) and e.status in ('reported', 'blocked')
       and e.account_id in (select s.account_id from scoped_accounts s)
 ),
 

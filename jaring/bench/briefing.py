@@ -71,9 +71,12 @@ reader.query("status_episodes_built")  # open the file before the clock starts
 figures = {}
 for name in ("takedown_by_month", "takedown_by_month_from_history"):
     for label, provinces in (("", []), ("_province", ["32"])):
-        start = time.perf_counter()
-        reader.query(name, provinces=provinces, countries=[])
-        figures[name.replace("takedown_by_month", "takedown_query") + label + "_s"] = time.perf_counter() - start
+        best = float("inf")
+        for attempt in range(3):  # the best of three: other work on the machine only ever adds time
+            start = time.perf_counter()
+            reader.query(name, provinces=provinces, countries=[])
+            best = min(best, time.perf_counter() - start)
+        figures[name.replace("takedown_by_month", "takedown_query") + label + "_s"] = best
 months = reader.sql("select distinct date_trunc('month', changed_at) as m from status_history order by 1")["m"]
 naive_sql = '''
 with known as (
@@ -220,8 +223,8 @@ def _print(f: dict) -> None:
               f"{f[name]:7.2f} s")
     for label, suffix in (("", ""), (", province 32", "_province")):
         ours, derived = f[f"takedown_query{suffix}_s"], f[f"takedown_query_from_history{suffix}_s"]
-        print(f"takedown_by_month{label}, every figure of every month: {ours:7.2f} s   baseline episodes derived from "
-              f"status_history per call {derived:.2f} s  ratio {derived / ours:.1f}x faster")
+        print(f"takedown_by_month{label}, best of 3: {ours:7.2f} s   baseline episodes derived from status_history per "
+              f"call {derived:.2f} s  ratio {derived / ours:.1f}x faster")
     print(f"  baseline naive backlog count only, one query per month ({f['months']} months): "
           f"{f['naive_backlog_per_month_s']:.2f} s")
     print(f"status_episode_events full rebuild at import ({f['episodes_rebuild_accounts']:,} accounts): "
