@@ -200,7 +200,8 @@ def run_briefing_benchmark(rows: int, work_dir: Path) -> dict:
     try:
         rebuild = _run(_REBUILD, str(database), str(copy))
     finally:
-        copy.unlink(missing_ok=True)
+        for leftover in (copy, Path(f"{copy}.lock")):
+            leftover.unlink(missing_ok=True)
     last_month = db.Reader(database).query("data_months")["last_month"][0]
     export = _run(_EXPORT, str(database), pd.Timestamp(last_month).date().isoformat(), str(work_dir / "export"))
     figures = {"rows": rows, **{k: round(v, 3) for k, v in page.items()},
