@@ -5,7 +5,7 @@ import streamlit as st
 from jaring import ui
 from jaring.i18n import t
 
-st.set_page_config(page_title=t("app.name"), page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title=t("app.name"), page_icon=str(ui.APP_ICON), layout="wide")
 ui.apply_language()
 page = st.navigation([
     st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/summarize:", default=True),

@@ -28,6 +28,8 @@ __all__ = ["t", "run_query", "current_filters", "show_table", "download_csv", "p
            "placeholder_page", "require_app_frame", "database_path", "clear_caches"]
 
 log = logging.getLogger(__name__)
+# A local file: a Material icon as page_icon would make the browser fetch it from Google's font servers.
+APP_ICON = db.PROJECT_ROOT / "static" / "jaring-icon.png"
 FRAME_KEY = "app_frame_ran"  # set by app.py's frame; see require_app_frame
 LANGUAGE_KEY = "sidebar_language"
 FILTERS_KEY = "sidebar_filters"  # canonical Filters of the session (not a widget key)

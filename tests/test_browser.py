@@ -37,6 +37,9 @@ def test_every_page_renders_and_an_upload_lands(demo_database, tmp_path):
     database = tmp_path / "e2e.duckdb"
     shutil.copyfile(demo_database, database)
     with streamlit_server(database) as url, chromium_page(chromium) as page:
+        outside = []
+        page.on("request", lambda request: None if request.url.startswith((url, "data:", "blob:", "about:"))
+                else outside.append(request.url))
         page.goto(url)
         wait_for_app(page)
         assert CATALOG["banner.demo"]["id"][:25] in page.inner_text("body")
@@ -66,6 +69,7 @@ def test_every_page_renders_and_an_upload_lands(demo_database, tmp_path):
         wait_for_app(page)
         # The import just made is visible without a restart: the database now mixes demo and real data.
         assert CATALOG["banner.mixed"]["id"][:25] in page.inner_text("body")
+    assert outside == []  # offline first: no CDN, no fonts, no tiles, on any page
     assert SCREENSHOT.stat().st_size > 10_000
 
 
