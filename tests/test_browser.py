@@ -43,7 +43,8 @@ def test_every_page_renders_and_an_upload_lands(demo_database, tmp_path):
         page.goto(url)
         wait_for_app(page)
         assert CATALOG["banner.demo"]["id"][:25] in page.inner_text("body")
-        page.wait_for_timeout(1500)  # let plotly finish drawing before the README screenshot
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)  # a chart drawn for the README
+        page.wait_for_timeout(1000)
         SCREENSHOT.parent.mkdir(exist_ok=True)
         page.screenshot(path=str(SCREENSHOT), full_page=False)
         for key in PAGES:
