@@ -109,14 +109,27 @@ def _explode_cells(con, fields: list[str]) -> None:
     )
 
 
+# Cheap tests that every match of a candidate pattern passes (each hint is implied by its pattern), so the
+# full pattern runs only on texts that can hold such an identifier. Patterns without a hint run on every text.
+# tests/test_staging.py checks the implication on the normalisers' example texts.
+CANDIDATE_HINTS = {
+    "email": "@",
+    "whatsapp": "(?i)chat\\.whatsapp",
+    "telegram": "(?i)t\\.me/|\\.dog/|telegram|tele|tg",
+    "ewallet": "(?i)shopee|spay|link|pay|dana|ovo",
+    "url": "(?i)https?://|[a-z0-9-]\\.[a-z]{2}",
+}
+
+
 def _explode_texts(con, fields: list[str]) -> None:
     """Rows of `found_pieces` for identifier candidates in free text, by candidate pattern."""
     for field in fields:
         for kind, pattern in normalise.CANDIDATE_PATTERNS.items():
             con.execute(
                 f"insert into found_pieces select distinct _row, '{field}', '{kind}', "  # noqa: S608
-                f"unnest(regexp_extract_all({field}, $pattern)) from src where {field} is not null",
-                {"pattern": pattern},
+                f"unnest(regexp_extract_all({field}, $pattern)) from src "
+                f"where {field} is not null and regexp_matches({field}, $hint)",
+                {"pattern": pattern, "hint": CANDIDATE_HINTS.get(kind, "")},
             )
 
 

@@ -1,0 +1,44 @@
+"""The importer's shortcuts must never lose an identifier the full candidate patterns would find."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from jaring import normalise
+from jaring.demo import write_demo_exports
+from jaring.staging import CANDIDATE_HINTS
+from test_normalise import AD
+
+EXTRA_TEXTS = [
+    "Gabung t.me/lokerLN_resmi atau telegram.dog/joinchat/AbC123, tg://resolve?domain=kerja_ln",
+    "Grup: https://chat.whatsapp.com/AbCdEfGhIjK12345 / WA.ME/6281200004455",
+    "Kirim CV ke rekrut.ln@mail.example atau HRD@Loker.Example",
+    "DP via ShopeePay 0812-0000-1111, GoPay 0813 0000 2222, LinkAja: 0857-0000-3333, OVO/DANA 0821-0000-4444",
+    "Daftar di www.lowongan-ln.example/daftar atau bit.ly/kerjaLN, HTTPS://Kerja.Example/a?b=c",
+]
+
+
+@pytest.fixture(scope="module")
+def texts(tmp_path_factory) -> list[str]:
+    folder = tmp_path_factory.mktemp("demo_texts")
+    found = [AD, *EXTRA_TEXTS]
+    for path in write_demo_exports(folder, seed=3, today=date(2026, 11, 27)):
+        if path.suffix == ".csv":
+            frame = pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="utf-8-sig")
+            for column in frame.columns:
+                if any(k in column.lower() for k in ("iklan", "kronologi", "akun", "hp", "rek", "wallet")):
+                    found.extend(frame[column].dropna().tolist())
+    return found
+
+
+@pytest.mark.parametrize("kind", sorted(CANDIDATE_HINTS))
+def test_every_candidate_match_passes_its_hint(texts, kind):
+    pattern = re.compile(normalise.CANDIDATE_PATTERNS[kind])
+    hint = re.compile(CANDIDATE_HINTS[kind])
+    matches = [m.group(0) for text in texts for m in pattern.finditer(text)]
+    assert matches, f"no sample text exercises the {kind} pattern"
+    assert [m for m in matches if not hint.search(m)] == []
