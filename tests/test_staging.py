@@ -7,11 +7,11 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from test_normalise import AD
 
 from jaring import normalise
 from jaring.demo import write_demo_exports
 from jaring.staging import CANDIDATE_HINTS
-from test_normalise import AD
 
 EXTRA_TEXTS = [
     "Gabung t.me/lokerLN_resmi atau telegram.dog/joinchat/AbC123, tg://resolve?domain=kerja_ln",
