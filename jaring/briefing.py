@@ -8,6 +8,7 @@ province/country filters: changing the period, the platforms or the briefing mon
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -99,16 +100,25 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
     """
     month = flt.month_start(month or default_month(filters))
     takedown_query, oldest_query = episode_queries(query)
-    takedown = _typed_takedown(query(takedown_query, **scope_params(filters)))
+    # The queries are independent once the month's as_of instant is known, and DuckDB releases the GIL: the
+    # oldest open reports are asked at the instant the takedown grid will carry (briefing_month_ends) while the
+    # takedown figures run, instead of after them.
+    guess = measured_at(_typed_month_ends(query("briefing_month_ends")), month)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="briefing") as pool:
+        pending_takedown = pool.submit(query, takedown_query, **scope_params(filters))
+        pending_oldest = None if guess is None else pool.submit(
+            _oldest_at, query, filters, guess, oldest_query)
+        cases = _typed_cases(query("cases_by_month", **account_params(filters)))
+        networks = _networks(query, filters)
+        takedown = _typed_takedown(pending_takedown.result())
+        oldest_at_guess = None if pending_oldest is None else pending_oldest.result()
     platforms = _platforms(takedown, filters)
     takedown = takedown[takedown["platform"].isin(platforms)]
     months = flt.month_range(filters.start, filters.end)
     kpi_months = [flt.add_months(month, -12), flt.add_months(month, -1), month]
     per_month = _by_month(takedown, sorted(set(months) | set(kpi_months)), platforms)
     speed = speed_by_month(per_month, platforms)
-    cases = _typed_cases(query("cases_by_month", **account_params(filters)))
-    oldest, as_of = _oldest(query, filters, takedown, month, oldest_query)
-    networks = _networks(query, filters)
+    oldest, as_of = _oldest(query, filters, takedown, month, oldest_query, (guess, oldest_at_guess))
     in_period = per_month[per_month["month"].isin(months)]
     briefing = Briefing(
         filters=filters, month=month, months=months, platforms=platforms,
@@ -234,15 +244,31 @@ def measured_at(takedown: pd.DataFrame, month: date) -> datetime | None:
     return min(month_end, pd.Timestamp(last).to_pydatetime())
 
 
+def _typed_month_ends(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["month"] = pd.to_datetime(frame["month"]).dt.date
+    return frame
+
+
 def _oldest(query: QueryRunner, filters: flt.Filters, takedown: pd.DataFrame, month: date,
-            name: str = "oldest_open_reports") -> tuple[pd.DataFrame, datetime | None]:
+            name: str = "oldest_open_reports",
+            fetched: tuple[datetime | None, pd.DataFrame | None] = (None, None),
+            ) -> tuple[pd.DataFrame, datetime | None]:
+    """The oldest open reports at the month's measuring instant; `fetched` = (as_of, list) asked in advance."""
     as_of = measured_at(takedown, month)
-    if as_of is None:
+    if as_of is None:  # nothing in scope: no list, whatever was fetched in advance
         return pd.DataFrame(columns=_OLDEST_COLUMNS), None
+    guess, frame = fetched
+    if frame is None or guess != as_of:  # cannot differ while the grid covers every month; checked anyway
+        frame = _oldest_at(query, filters, as_of, name)
+    return frame, as_of
+
+
+def _oldest_at(query: QueryRunner, filters: flt.Filters, as_of: datetime, name: str) -> pd.DataFrame:
     frame = query(name, as_of=as_of, limit=OLDEST_LIMIT, **account_params(filters))
     frame = frame.copy()
     frame["url"] = frame["url"].map(safe_link)
-    return frame[_OLDEST_COLUMNS], as_of
+    return frame[_OLDEST_COLUMNS]
 
 
 _OLDEST_COLUMNS = ["account_id", "platform", "handle", "display_name", "url", "first_seen", "reported_at",

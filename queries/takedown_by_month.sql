@@ -92,18 +92,22 @@ flows as (
 ),
 
 blocks as (
-    -- An episode holds at most one block, so its block event stands for the episode.
-    select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
-           count(e.episode_reported_at) as blocked_with_report,
-           list(date_diff('day', cast(s.first_seen as date), cast(e.changed_at as date))
-                order by e.changed_at, e.account_id) as days_from_detection,
-           list(date_diff('day', cast(e.episode_reported_at as date), cast(e.changed_at as date))
-                order by e.changed_at, e.account_id) filter (where e.episode_reported_at is not null)
-               as days_from_report
-    from events e
-    join scoped_accounts s using (account_id)
-    where e.status = 'blocked'
-    group by all
+    -- An episode holds at most one block, so its block event stands for the episode. Both lists in one ordered
+    -- aggregate (one sort): the days from the report are null for a block without a report and are dropped.
+    select b.month, b.platform, b.blocked_with_report,
+           list_transform(b.days, lambda x: x.detection) as days_from_detection,
+           list_filter(list_transform(b.days, lambda x: x.report), lambda x: x is not null) as days_from_report
+    from (
+        select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
+               count(e.episode_reported_at) as blocked_with_report,
+               list({'detection': date_diff('day', cast(s.first_seen as date), cast(e.changed_at as date)),
+                     'report': date_diff('day', cast(e.episode_reported_at as date), cast(e.changed_at as date))}
+                    order by e.changed_at, e.account_id) as days
+        from events e
+        join scoped_accounts s using (account_id)
+        where e.status = 'blocked'
+        group by all
+    ) b
 ),
 
 open_at_month_end as (
