@@ -30,11 +30,12 @@ set url = coalesce(t.url, a.url),
 from touched_accounts t
 where a.account_key = t.account_key and (a.last_seen is null or t.latest >= a.last_seen);
 
+-- The rows with their account id; narrow on purpose: the wide text columns stay in stg_detections and are
+-- copied once, into detections.
 create or replace temp table stg_rows as
-select d.*, a.account_id
+select d._row, d.detection_id, a.account_id, d.detected_at, d.reported_at, d.blocked_at, d.status_changed_at,
+       d.status, d.status_at
 from stg_detections d join accounts a using (account_key);
-
-drop table stg_detections;
 
 create or replace temp table new_detection_ids as
 select detection_id from stg_rows
@@ -43,7 +44,7 @@ where detection_id not in (select detection_id from detections);
 -- A detection already known is replaced only by a row that is at least as recent, so importing an older
 -- export after a newer one does not roll a status back.
 create or replace temp table incoming as
-select s.*
+select s._row, s.detection_id, s.account_id
 from stg_rows s
 left join detections d using (detection_id)
 where d.detection_id is null
@@ -53,12 +54,14 @@ where d.detection_id is null
 delete from detections where detection_id in (select detection_id from incoming);
 
 insert into detections by name
-select detection_id, account_id, detected_at, content_url, content_text, target_region_raw,
-       target_region_code, destination_country, status, reported_at, blocked_at, status_changed_at, lat, lon,
-       (select import_id from ctx) as import_id
-from incoming;
+select d.detection_id, i.account_id, d.detected_at, d.content_url, d.content_text, d.target_region_raw,
+       d.target_region_code, d.destination_country, d.status, d.reported_at, d.blocked_at, d.status_changed_at,
+       d.lat, d.lon, (select import_id from ctx) as import_id
+from incoming i
+join stg_detections d using (_row);
 
 drop table incoming;
+drop table stg_detections;
 
 -- Status events. Each date column is an event; a status without its own date column dates from status_at.
 insert into status_history by name
