@@ -143,7 +143,8 @@ class Reader:
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A fresh cursor on the current file."""
         cursor = self._connection().cursor()
-        cursor.execute("use jaring")  # a cursor starts in the in-memory catalog
+        # A cursor starts in the in-memory catalog: read the attached file first, then find the shared macros.
+        cursor.execute("set search_path = 'jaring.main,memory.main'")
         return cursor
 
     def query(self, name: str, **params) -> pd.DataFrame:
@@ -164,7 +165,7 @@ def _attach_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     try:
         con.execute("attach $path as jaring (read_only)", {"path": str(path)})
-        con.execute("use jaring")
+        run_script(con, "setup/reader_macros")
     except BaseException:
         con.close()
         raise

@@ -6,23 +6,8 @@
 --   $provinces  VARCHAR[]  ... and one of its accounts' detections targets a listed province; empty = all.
 --   $countries  VARCHAR[]  ... and that detection names a listed destination country; empty = all.
 with scoped_accounts as (
-    -- Two branches so that without a province or country filter the detections are not scanned at all.
-    select a.account_id
-    from accounts a
-    where (len($platforms) = 0 or list_contains($platforms, a.platform))
-      and len($provinces) = 0 and len($countries) = 0
-    union all
-    select a.account_id
-    from accounts a
-    where (len($platforms) = 0 or list_contains($platforms, a.platform))
-      and (len($provinces) > 0 or len($countries) > 0)
-      and a.account_id in (
-          select d.account_id
-          from detections d
-          left join regions r on r.code = d.target_region_code
-          where (len($provinces) = 0 or list_contains($provinces, r.province_code))
-            and (len($countries) = 0 or list_contains($countries, d.destination_country))
-      )
+    -- the sidebar filters' accounts: queries/setup/reader_macros.sql
+    select account_id from accounts_in_scope($platforms, $provinces, $countries)
 ),
 
 live_networks as (

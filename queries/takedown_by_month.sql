@@ -22,21 +22,8 @@
 -- Episodes come from status_episode_events, built at import (takedown_by_month_from_history derives the same
 -- result from status_history, for files last written by an older version).
 with scoped_accounts as (
-    -- Two branches so that without a province or country filter the detections are not scanned at all.
-    select a.account_id, a.platform, a.first_seen
-    from accounts a
-    where len($provinces) = 0 and len($countries) = 0
-    union all
-    select a.account_id, a.platform, a.first_seen
-    from accounts a
-    where (len($provinces) > 0 or len($countries) > 0)
-      and a.account_id in (
-          select d.account_id
-          from detections d
-          left join regions r on r.code = d.target_region_code
-          where (len($provinces) = 0 or list_contains($provinces, r.province_code))
-            and (len($countries) = 0 or list_contains($countries, d.destination_country))
-      )
+    -- the sidebar filters' accounts: queries/setup/reader_macros.sql
+    select * from accounts_in_scope([]::varchar[], $provinces, $countries)
 ),
 
 data_bounds as (

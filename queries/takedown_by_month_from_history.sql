@@ -23,21 +23,8 @@
 --   report_episodes: episodes whose first report falls in the month; eligible_N: those the data follows for at
 --     least N days; open_N: of those, not blocked within N days of the report.
 with scoped_accounts as (
-    -- Two branches so that without a province or country filter the detections are not scanned at all.
-    select a.account_id, a.platform, a.first_seen
-    from accounts a
-    where len($provinces) = 0 and len($countries) = 0
-    union all
-    select a.account_id, a.platform, a.first_seen
-    from accounts a
-    where (len($provinces) > 0 or len($countries) > 0)
-      and a.account_id in (
-          select d.account_id
-          from detections d
-          left join regions r on r.code = d.target_region_code
-          where (len($provinces) = 0 or list_contains($provinces, r.province_code))
-            and (len($countries) = 0 or list_contains($countries, d.destination_country))
-      )
+    -- the sidebar filters' accounts: queries/setup/reader_macros.sql
+    select * from accounts_in_scope([]::varchar[], $provinces, $countries)
 ),
 
 data_bounds as (
