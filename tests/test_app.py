@@ -19,23 +19,7 @@ PAGES = sorted((ROOT / "pages").glob("*.py"))
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-@pytest.fixture(autouse=True)
-def navigation_like_a_server(monkeypatch):
-    """Run app.py on every AppTest run, as a real server does.
-
-    A `pages/` folder makes Streamlit assume the old auto-discovered multipage mode until `st.navigation` runs
-    once per process, and AppTest forgets that before every run: after `switch_page` it would execute the page
-    file alone, without app.py's frame (sidebar, banner, error guard). Keep the server's remembered answer.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original_init = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+pytestmark = pytest.mark.usefixtures("navigation_like_a_server")  # tests/conftest.py
 
 
 @pytest.fixture

@@ -17,18 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PERIOD = {"from": "2025-01", "to": "2025-04"}
 
 
-@pytest.fixture(autouse=True)
-def navigation_like_a_server(monkeypatch):
-    """Keep app.py's frame on every AppTest run, as a real server does (see tests/test_app.py)."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original_init = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+pytestmark = pytest.mark.usefixtures("navigation_like_a_server")  # tests/conftest.py
 
 
 @pytest.fixture(scope="module")

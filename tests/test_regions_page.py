@@ -22,18 +22,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 PERIOD = {"from": "2025-09", "to": "2025-10", "lang": "en"}
 
 
-@pytest.fixture(autouse=True)
-def navigation_like_a_server(monkeypatch):
-    """As in test_app.py: keep app.py's st.navigation frame on every AppTest run after switch_page."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original_init = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+pytestmark = pytest.mark.usefixtures("navigation_like_a_server")  # tests/conftest.py
 
 
 @pytest.fixture(autouse=True)
