@@ -50,11 +50,6 @@ def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
-def quote_identifier(name: str) -> str:
-    """Quote a column or table name for SQL. The only way a variable identifier enters a statement."""
-    return '"' + str(name).replace('"', '""') + '"'
-
-
 # ---------------------------------------------------------------- named queries
 
 

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -31,10 +31,9 @@ class UnreadableFile(ValueError):
 
 @dataclass
 class RawTable:
-    """What was read: original headers in column order, and notes such as the encoding used."""
+    """What was read: the original headers, in column order."""
 
     headers: list[str]
-    notes: list[str] = field(default_factory=list)
 
     def column(self, header: str) -> str:
         """The `cN` column that holds `header`."""
@@ -70,32 +69,26 @@ def read_into(con, path: Path) -> RawTable:
 # ---------------------------------------------------------------- CSV
 
 
-def _decode_to_utf8(path: Path) -> tuple[Path, str]:
-    """Return a UTF-8 file to read (the original when it already is one) and the encoding found."""
+def _decode_to_utf8(path: Path) -> Path:
+    """A BOM-less UTF-8 file to read: the original when it already is one, else a decoded temporary copy."""
     data = path.read_bytes()
     if b"\x00" in data[:65536]:
         raise UnreadableFile("the file contains binary data, not text; is it really a CSV export?")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-        encoding = "utf-8 (BOM)"
-    else:
-        encoding = "utf-8"
+    has_bom = data.startswith(b"\xef\xbb\xbf")
     try:
-        text = data.decode("utf-8")
-        if encoding == "utf-8":
-            return path, encoding
+        text = data[3 if has_bom else 0:].decode("utf-8")
+        if not has_bom:
+            return path
     except UnicodeDecodeError:
         # Windows Excel saves CSV as cp1252; bytes cp1252 leaves undefined fall back to latin-1.
         try:
             text = data.decode("cp1252")
-            encoding = "cp1252"
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-            encoding = "latin-1"
     tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8", newline="")
     with tmp:
         tmp.write(text)
-    return Path(tmp.name), encoding
+    return Path(tmp.name)
 
 
 def _header_and_delimiter(path: Path) -> tuple[list[str], str]:
@@ -120,7 +113,7 @@ def _header_and_delimiter(path: Path) -> tuple[list[str], str]:
 
 
 def _read_csv(con, path: Path) -> RawTable:
-    readable, encoding = _decode_to_utf8(path)
+    readable = _decode_to_utf8(path)
     try:
         headers, delimiter = _header_and_delimiter(readable)
         columns = {f"c{i}": "VARCHAR" for i in range(len(headers))}
@@ -142,8 +135,7 @@ def _read_csv(con, path: Path) -> RawTable:
     finally:
         if readable != path:
             readable.unlink(missing_ok=True)
-    notes = [f"encoding {encoding}", f"delimiter {delimiter!r}"]
-    return RawTable(headers=headers, notes=notes)
+    return RawTable(headers=headers)
 
 
 def _number_csv_rows(con) -> None:
