@@ -294,7 +294,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "networks.not_computed": {"id": "Jaringan perekrut belum dihitung untuk basis data ini.",
                               "en": "Recruiter networks have not been computed for this database yet."},
     "networks.no_data": {"id": "Belum ada data. Muat ekspor deteksi di halaman Data; jaringan dihitung saat impor.",
-                         "en": "No data yet. Load detection exports on the Data page; networks are computed on import."},
+                         "en": "No data yet. Load detection exports on the Data page; "
+                               "networks are computed on import."},
     "networks.compute": {"id": "Hitung jaringan sekarang", "en": "Compute networks now"},
     "networks.writer_busy": {"id": "Impor lain sedang berjalan. Coba lagi setelah selesai.",
                              "en": "Another import is running. Try again when it has finished."},
