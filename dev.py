@@ -22,7 +22,7 @@ STAMP = VENV / ".jaring-installed"
 
 def ensure_environment() -> None:
     """Create the virtual environment and install the project with its test tools when needed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs under whatever python3 the machine has
         sys.exit(f"Jaring needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"creating {VENV} ...", flush=True)

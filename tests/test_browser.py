@@ -6,9 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_support import ROOT, chromium_or_skip, chromium_page, exception_texts, streamlit_server, wait_for_app
 
-from browser_support import (ROOT, chromium_or_skip, chromium_page, exception_texts, streamlit_server,
-                             wait_for_app)
 from jaring.i18n import CATALOG
 
 pytestmark = pytest.mark.browser
