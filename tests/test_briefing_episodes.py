@@ -18,8 +18,10 @@ from jaring import db, episodes
 from jaring.filters import Filters
 from jaring.i18n import t
 from tests.briefing_db import CASES, FIRST, SECOND, briefing_database, briefing_database_copy, import_all
-from tests.test_briefing_page import metrics, navigation_like_a_server, pick_month, start  # noqa: F401 (fixture)
+from tests.test_briefing_page import metrics, pick_month, start
 from tests.test_briefing_queries import takedown
+
+pytestmark = pytest.mark.usefixtures("navigation_like_a_server")  # tests/conftest.py
 
 INF = datetime.max  # DuckDB's timestamp 'infinity' as pandas/Python read it back
 COLUMNS = ["account_id", "platform", "status", "changed_at", "next_changed_at", "episode", "episode_reported_at",
