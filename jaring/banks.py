@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Canonical code -> display name. Codes are stable keys in the database ("BRI:123401000123507").
 BANKS: dict[str, str] = {
@@ -205,8 +206,12 @@ def bank_account(text: str | None) -> str | None:
         "BRI:123401000123507", or None when no bank is named (a bare number is ambiguous) or the
         account number has an implausible length.
     """
-    if not text:
-        return None
+    return _bank_account(text) if text else None
+
+
+# Cached: an export repeats each account in its column and again in the ad text, month after month.
+@lru_cache(maxsize=1 << 18)
+def _bank_account(text: str) -> str | None:
     names = list(_BANK_NAME_RE.finditer(text))
     run = next((r for r in _DIGIT_RUN_RE.finditer(text) if _digit_count(r.group()) >= MIN_DIGITS), None)
     if not names or run is None:

@@ -212,7 +212,7 @@ def writer(path: str | os.PathLike, timeout_s: float = WRITER_LOCK_TIMEOUT_S) ->
         if path.exists():
             shutil.copyfile(path, work)
         # Imports of a million rows must fit an office laptop: DuckDB spills to disk beyond this limit.
-        con = duckdb.connect(str(work), config={"memory_limit": WRITER_MEMORY_LIMIT,
+        con = duckdb.connect(str(work), config={"memory_limit": WRITER_MEMORY_LIMIT, "preserve_insertion_order": False,
                                                 "temp_directory": f"{work}.tmp"})
         try:
             yield con

@@ -175,11 +175,16 @@ def build_identifier_maps(con, kind: str) -> None:
     con.execute("create or replace temp table row_pieces as select f._row, f.source_field, d.piece_id "
                 "from found_pieces f join piece_dictionary d using (pattern, piece)")
     con.execute("drop table found_pieces")
+    pieces = con.execute("select piece_id, pattern, piece from piece_dictionary").fetchnumpy()
     rows = [(piece_id, k, v)
-            for piece_id, pattern, piece in con.execute("select * from piece_dictionary").fetchall()
+            for piece_id, pattern, piece in zip(pieces["piece_id"].tolist(), pieces["pattern"], pieces["piece"],
+                                                strict=True)
             for k, v in _normalise_found(pattern, piece)]
-    _register_map(con, "piece_values", pd.DataFrame(rows, columns=["piece_id", "kind", "value"]).astype(
-        {"piece_id": "int64", "kind": object, "value": object}))
+    ids, kinds, values = zip(*rows, strict=True) if rows else ((), (), ())
+    # Arrow-backed strings: DuckDB scans them far faster than Python objects.
+    _register_map(con, "piece_values", pd.DataFrame({
+        "piece_id": pd.Series(ids, dtype="int64"), "kind": pd.Series(kinds, dtype="string[pyarrow]"),
+        "value": pd.Series(values, dtype="string[pyarrow]")}))
     con.execute("create or replace temp table piece_texts as select piece_id, piece from piece_dictionary")
     con.execute("drop table piece_dictionary")
 
