@@ -174,7 +174,7 @@ def _depth(node: dict) -> int:
     return 1 + max((_depth(child) for child in node.values()), default=0)
 
 
-_BANK_KEYS = {alias_key(a): code for a, code in BANK_ALIASES.items()}
+BANK_KEYS = {alias_key(a): code for a, code in BANK_ALIASES.items()}
 EWALLET_KEYS = {alias_key(a): code for a, code in EWALLET_ALIASES.items()}
 BANK_NAMES = names_pattern(BANK_ALIASES)
 EWALLET_NAMES = names_pattern(EWALLET_ALIASES)
@@ -221,7 +221,7 @@ def _bank_account(text: str) -> str | None:
         return None
     # The bank name nearest to the number owns it ("BCA 123 … / BRI 456 …" pairs each with its own).
     nearest = min(names, key=lambda n: max(run.start() - n.end(), n.start() - run.end()))
-    return f"{_BANK_KEYS[alias_key(nearest.group())]}:{digits}"
+    return f"{BANK_KEYS[alias_key(nearest.group())]}:{digits}"
 
 
 def _digit_count(text: str) -> int:

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from jaring import normalise
+from jaring.banks import BANK_KEYS
 from jaring.columns import ALIASES, ColumnMapping
 from jaring.db import register_frame, run_script
 from jaring.gazetteer import default_gazetteer
@@ -85,27 +86,41 @@ def _region_map(con, name: str, column: str, hint_column: str | None = None) -> 
     _register_map(con, name, frame)
 
 
+def _number_source_values(con, fields: list[str]) -> None:
+    """Temp tables `source_values(value_id, source_field, text)`, the distinct non-empty cells of the identifier
+    and free-text columns, and `row_values(_row, source_field, value_id)`.
+
+    Exports repeat the same phone, account number and ad text over thousands of rows: splitting and the
+    candidate patterns then run once per distinct text, not once per row.
+    """
+    columns = ", ".join(fields)  # canonical field names from IDENTIFIER_FIELDS / FREE_TEXT_FIELDS, never file text
+    cells = f"unpivot (select _row, {columns} from src) on {columns} into name source_field value text"  # noqa: S608
+    con.execute(f"create or replace temp table source_values as "  # noqa: S608
+                f"select row_number() over ()::integer as value_id, source_field, text "
+                f"from (select distinct source_field, text from ({cells}))")
+    con.execute(f"create or replace temp table row_values as select c._row, c.source_field, v.value_id "  # noqa: S608
+                f"from ({cells}) c join source_values v using (source_field, text)")
+
+
 _SPLIT = r"\s*[;\n|]\s*|\s+/\s+|,\s+"
 
 
-def _explode_cells(con, fields: list[str]) -> None:
-    """Rows of `found_pieces(_row, source_field, pattern, piece)` for identifier cells split on list separators.
+def _split_cells(con, fields: list[str]) -> None:
+    """Rows of `found_pieces(value_id, pattern, piece)` for identifier cells split on list separators.
 
     For a cell the pattern is 'cell:<field>': its pieces are normalised by the kind of their column.
     """
-    if not fields:
-        return
-    columns = ", ".join(fields)  # canonical field names from IDENTIFIER_FIELDS, never file text
     con.execute(
-        f"""
+        """
         insert into found_pieces
-        with cells as (unpivot (select _row, {columns} from src) on {columns} into name source_field value cell),
-        pieces as (
-            select _row, source_field, trim(unnest(regexp_split_to_array(cell, $split))) as piece from cells
+        with pieces as (
+            select value_id, source_field, trim(unnest(regexp_split_to_array(text, $split))) as piece
+            from source_values
+            where list_contains($fields, source_field)
         )
-        select distinct _row, source_field, 'cell:' || source_field, piece from pieces where piece <> ''
-        """,  # noqa: S608
-        {"split": _SPLIT},
+        select distinct value_id, 'cell:' || source_field, piece from pieces where piece <> ''
+        """,
+        {"split": _SPLIT, "fields": fields},
     )
 
 
@@ -121,16 +136,15 @@ CANDIDATE_HINTS = {
 }
 
 
-def _explode_texts(con, fields: list[str]) -> None:
+def _search_texts(con, fields: list[str]) -> None:
     """Rows of `found_pieces` for identifier candidates in free text, by candidate pattern."""
-    for field in fields:
-        for kind, pattern in normalise.CANDIDATE_PATTERNS.items():
-            con.execute(
-                f"insert into found_pieces select distinct _row, '{field}', '{kind}', "  # noqa: S608
-                f"unnest(regexp_extract_all({field}, $pattern)) from src "
-                f"where {field} is not null and regexp_matches({field}, $hint)",
-                {"pattern": pattern, "hint": CANDIDATE_HINTS.get(kind, "")},
-            )
+    for kind, pattern in normalise.CANDIDATE_PATTERNS.items():
+        con.execute(
+            f"insert into found_pieces select distinct value_id, '{kind}', "  # noqa: S608 - kind is a constant
+            "unnest(regexp_extract_all(text, $pattern)) from source_values "
+            "where list_contains($fields, source_field) and regexp_matches(text, $hint)",
+            {"pattern": pattern, "hint": CANDIDATE_HINTS.get(kind, ""), "fields": fields},
+        )
 
 
 def _normalise_found(pattern: str, piece: str) -> list[tuple[str, str | None]]:
@@ -160,33 +174,57 @@ def _with_domain(kind: str, value: str | None) -> list[tuple[str, str | None]]:
 
 
 def build_identifier_maps(con, kind: str) -> None:
-    """Temp tables `row_pieces(_row, source_field, piece_id)` and `piece_values(piece_id, kind, value)`.
+    """Temp tables `row_values(_row, source_field, value_id)`, `value_pieces(value_id, piece_id)`,
+    `piece_values(piece_id, kind, value)` and `piece_texts(piece_id, piece)`.
 
-    Pieces are numbered once, so the per-row tables hold integers and each distinct text is normalised once.
-    A `value` of NULL marks an identifier cell that could not be read.
+    Cell and text values are numbered once and pieces once, so the per-row table holds integers, and each
+    distinct piece is normalised once. A `value` of NULL marks an identifier cell that could not be read.
     """
-    con.execute("create or replace temp table found_pieces "
-                "(_row integer, source_field varchar, pattern varchar, piece varchar)")
-    _explode_cells(con, [f for f in IDENTIFIER_FIELDS if f in ALIASES[kind]])
-    _explode_texts(con, [f for f in FREE_TEXT_FIELDS if f in ALIASES[kind]])
+    cell_fields = [f for f in IDENTIFIER_FIELDS if f in ALIASES[kind]]
+    text_fields = [f for f in FREE_TEXT_FIELDS if f in ALIASES[kind]]
+    _number_source_values(con, cell_fields + text_fields)
+    con.execute("create or replace temp table found_pieces (value_id integer, pattern varchar, piece varchar)")
+    _split_cells(con, cell_fields)
+    _search_texts(con, text_fields)
+    con.execute("drop table source_values")
     con.execute("create or replace temp table piece_dictionary as "
                 "select row_number() over ()::integer as piece_id, pattern, piece "
                 "from (select distinct pattern, piece from found_pieces)")
-    con.execute("create or replace temp table row_pieces as select f._row, f.source_field, d.piece_id "
+    con.execute("create or replace temp table value_pieces as select f.value_id, d.piece_id "
                 "from found_pieces f join piece_dictionary d using (pattern, piece)")
     con.execute("drop table found_pieces")
-    pieces = con.execute("select piece_id, pattern, piece from piece_dictionary").fetchnumpy()
+    _normalise_dictionary(con)
+    con.execute("create or replace temp table piece_texts as select piece_id, piece from piece_dictionary")
+    con.execute("drop table piece_dictionary")
+
+
+def _normalise_dictionary(con) -> None:
+    """Temp table `piece_values(piece_id, kind, value)`: each piece of `piece_dictionary` normalised, the common
+    shapes in SQL (queries/ingest/fast_piece_values.sql), the others through the Python normalisers."""
+    _register_map(con, "bank_keys", pd.DataFrame(list(BANK_KEYS.items()), columns=["key", "code"], dtype=object))
+    run_script(con, "ingest/fast_piece_values", phone_patterns=_patterns_of("phone"),
+               bank_patterns=_patterns_of("bank_account"))
+    pieces = con.execute("select piece_id, pattern, piece from piece_dictionary "
+                         "anti join fast_piece_values using (piece_id)").fetchnumpy()
     rows = [(piece_id, k, v)
             for piece_id, pattern, piece in zip(pieces["piece_id"].tolist(), pieces["pattern"], pieces["piece"],
                                                 strict=True)
             for k, v in _normalise_found(pattern, piece)]
     ids, kinds, values = zip(*rows, strict=True) if rows else ((), (), ())
     # Arrow-backed strings: DuckDB scans them far faster than Python objects.
-    _register_map(con, "piece_values", pd.DataFrame({
+    register_frame(con, "python_piece_values", pd.DataFrame({
         "piece_id": pd.Series(ids, dtype="int64"), "kind": pd.Series(kinds, dtype="string[pyarrow]"),
         "value": pd.Series(values, dtype="string[pyarrow]")}))
-    con.execute("create or replace temp table piece_texts as select piece_id, piece from piece_dictionary")
-    con.execute("drop table piece_dictionary")
+    con.execute("create or replace temp table piece_values as "
+                "select piece_id::bigint as piece_id, kind, value from fast_piece_values where kind is not null "
+                "union all select piece_id, kind, value from python_piece_values")
+    con.unregister("python_piece_values")
+    con.execute("drop table fast_piece_values")
+
+
+def _patterns_of(kind: str) -> list[str]:
+    """The piece patterns whose pieces go first to the `kind` normaliser: its text pattern and its columns."""
+    return [kind] + [f"cell:{field}" for field, field_kind in IDENTIFIER_FIELDS.items() if field_kind == kind]
 
 
 def _normalise_piece(column_kind: str, piece: str) -> list[tuple[str, str | None]]:

@@ -1,5 +1,5 @@
 -- Merge staged cases into cases and case_identifiers (after ingest/merge_identifiers). Idempotent.
--- Reads temp tables ctx(import_id, now_jakarta), stg_cases, stg_identifiers, piece_identifiers.
+-- Reads temp tables ctx(import_id, now_jakarta), stg_cases, stg_identifiers, value_identifiers.
 
 create or replace temp table new_case_ids as
 select case_id from stg_cases where case_id not in (select case_id from cases);
@@ -21,7 +21,7 @@ insert into case_identifiers by name
 with links as (
     select c.case_id, p.identifier_id, min(s.source_field) as source_field
     from stg_identifiers s
-    join piece_identifiers p using (piece_id)
+    join value_identifiers p using (value_id)
     join stg_cases c using (_row)
     group by all
 )

@@ -1,6 +1,6 @@
 -- Merge staged detections into the modelled tables: accounts, detections, status_history,
 -- account_identifiers (after ingest/merge_identifiers).
--- Reads temp tables ctx(import_id, now_jakarta), stg_detections, stg_identifiers, piece_identifiers. Idempotent: merging the
+-- Reads temp tables ctx(import_id, now_jakarta), stg_detections, stg_identifiers, value_identifiers. Idempotent: merging the
 -- same rows again changes nothing.
 
 create or replace temp table touched_accounts as
@@ -134,7 +134,7 @@ insert into account_identifiers by name
 with links as (
     select r.account_id, p.identifier_id, r.detection_id, min(s.source_field) as source_field
     from stg_identifiers s
-    join piece_identifiers p using (piece_id)
+    join value_identifiers p using (value_id)
     join stg_rows r using (_row)
     group by all
 )

@@ -1,6 +1,6 @@
 -- Stage a case export: typed rows, rejects with reasons, recruiter identifiers, unresolved origins.
--- Reads temp tables src, ctx, map_country, map_victims, map_regency, map_province, row_pieces, piece_values,
--- piece_texts (built by jaring.staging). Writes temp tables stg_*.
+-- Reads temp tables src, ctx, map_country, map_victims, map_regency, map_province (built
+-- by jaring.staging). Writes temp tables stg_*.
 
 create or replace temp table typed as
 select

@@ -1,6 +1,6 @@
 -- Stage a detection export: typed rows, rejects with reasons, identifiers, unresolved texts.
--- Reads temp tables src, ctx, map_account, map_status, map_country, map_region, row_pieces, piece_values,
--- piece_texts (built by jaring.staging). Writes temp tables stg_*.
+-- Reads temp tables src, ctx, map_account, map_status, map_country, map_region (built by
+-- jaring.staging). Writes temp tables stg_*.
 
 create or replace temp table typed as
 select
