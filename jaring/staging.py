@@ -87,18 +87,22 @@ def _region_map(con, name: str, column: str, hint_column: str | None = None) -> 
 
 
 def _number_source_values(con, fields: list[str]) -> None:
-    """Temp tables `source_values(value_id, source_field, text)`, the distinct non-empty cells of the identifier
-    and free-text columns, and `row_values(_row, source_field, value_id)`.
+    """Temp tables `source_values(value_id, source_field, field_no, text)`, the distinct non-empty cells of the
+    identifier and free-text columns, `row_values(_row, value_id)`, and `source_fields(field_no, source_field)`.
 
     Exports repeat the same phone, account number and ad text over thousands of rows: splitting and the
-    candidate patterns then run once per distinct text, not once per row.
+    candidate patterns then run once per distinct text, not once per row. Fields are numbered in name order,
+    so the merge can take the first field of an identifier's row on small integers.
     """
+    con.execute("create or replace temp table source_fields as select field_no::utinyint as field_no, "
+                "$fields[field_no] as source_field from range(1, len($fields) + 1) r(field_no)",
+                {"fields": sorted(fields)})
     columns = ", ".join(fields)  # canonical field names from IDENTIFIER_FIELDS / FREE_TEXT_FIELDS, never file text
     cells = f"unpivot (select _row, {columns} from src) on {columns} into name source_field value text"  # noqa: S608
     con.execute(f"create or replace temp table source_values as "  # noqa: S608
-                f"select row_number() over ()::integer as value_id, source_field, text "
-                f"from (select distinct source_field, text from ({cells}))")
-    con.execute(f"create or replace temp table row_values as select c._row, c.source_field, v.value_id "  # noqa: S608
+                f"select row_number() over ()::integer as value_id, source_field, field_no, text "
+                f"from (select distinct source_field, text from ({cells})) join source_fields using (source_field)")
+    con.execute(f"create or replace temp table row_values as select c._row, v.value_id "  # noqa: S608
                 f"from ({cells}) c join source_values v using (source_field, text)")
 
 
@@ -174,8 +178,8 @@ def _with_domain(kind: str, value: str | None) -> list[tuple[str, str | None]]:
 
 
 def build_identifier_maps(con, kind: str) -> None:
-    """Temp tables `row_values(_row, source_field, value_id)`, `value_pieces(value_id, piece_id)`,
-    `piece_values(piece_id, kind, value)` and `piece_texts(piece_id, piece)`.
+    """Temp tables `row_values(_row, value_id)`, `value_fields(value_id, field_no)`, `source_fields`,
+    `value_pieces(value_id, piece_id)`, `piece_values(piece_id, kind, value)` and `piece_texts(piece_id, piece)`.
 
     Cell and text values are numbered once and pieces once, so the per-row table holds integers, and each
     distinct piece is normalised once. A `value` of NULL marks an identifier cell that could not be read.
@@ -186,6 +190,7 @@ def build_identifier_maps(con, kind: str) -> None:
     con.execute("create or replace temp table found_pieces (value_id integer, pattern varchar, piece varchar)")
     _split_cells(con, cell_fields)
     _search_texts(con, text_fields)
+    con.execute("create or replace temp table value_fields as select value_id, field_no from source_values")
     con.execute("drop table source_values")
     con.execute("create or replace temp table piece_dictionary as "
                 "select row_number() over ()::integer as piece_id, pattern, piece "

@@ -19,14 +19,15 @@ on conflict (case_id) do update set
 
 insert into case_identifiers by name
 with links as (
-    select c.case_id, p.identifier_id, min(s.source_field) as source_field
+    select c.case_id, p.identifier_id, min(p.field_no) as field_no
     from stg_identifiers s
     join value_identifiers p using (value_id)
     join stg_cases c using (_row)
     group by all
 )
-select l.*, (select import_id from ctx) as import_id
+select l.case_id, l.identifier_id, f.source_field, (select import_id from ctx) as import_id
 from links l
+join source_fields f using (field_no)
 anti join case_identifiers ci using (case_id, identifier_id);
 
 create or replace temp table merge_counts as

@@ -30,7 +30,7 @@ set url = coalesce(t.url, a.url),
 from touched_accounts t
 where a.account_key = t.account_key and (a.last_seen is null or t.latest >= a.last_seen);
 
--- The rows with their account id; narrow on purpose: the wide text columns stay in stg_detections and are
+-- The rows with their account id; narrow on purpose: the wide text columns stay in typed and are
 -- copied once, into detections.
 create or replace temp table stg_rows as
 select d._row, d.detection_id, a.account_id, d.detected_at, d.reported_at, d.blocked_at, d.status_changed_at,
@@ -61,7 +61,9 @@ from incoming i
 join stg_detections d using (_row);
 
 drop table incoming;
-drop table stg_detections;
+drop view stg_detections;
+drop table typed;
+drop table stg_dropped;
 
 -- Status events. Each date column is an event; a status without its own date column dates from status_at.
 insert into status_history by name
@@ -130,16 +132,20 @@ set first_seen = f.first_seen, last_seen = f.last_seen,
 from first_seen_now f join account_state s using (account_id)
 where a.account_id = f.account_id;
 
+-- A staged row is one detection of one account (stg_detections keeps one row per detection id), so the
+-- links are grouped on integers first (the first field, in name order, that holds the identifier) and
+-- given their account, detection and field name afterwards.
 insert into account_identifiers by name
 with links as (
-    select r.account_id, p.identifier_id, r.detection_id, min(s.source_field) as source_field
+    select s._row, p.identifier_id, min(p.field_no) as field_no
     from stg_identifiers s
     join value_identifiers p using (value_id)
-    join stg_rows r using (_row)
     group by all
 )
-select l.*, (select import_id from ctx) as import_id
+select r.account_id, l.identifier_id, r.detection_id, f.source_field, (select import_id from ctx) as import_id
 from links l
+join stg_rows r using (_row)
+join source_fields f using (field_no)
 anti join account_identifiers ai using (account_id, identifier_id, detection_id);
 
 create or replace temp table merge_counts as

@@ -1,23 +1,33 @@
 -- Add identifiers not seen before, numbered after the existing ones, and map each staged cell or text value
--- to the identifiers it stands for. Reads temp tables stg_identifiers, value_pieces, piece_values;
--- writes value_identifiers(value_id, identifier_id).
+-- to the identifiers it stands for. Reads temp tables stg_identifiers, value_pieces, value_fields, piece_values;
+-- writes value_identifiers(value_id, identifier_id, field_no).
 
-create or replace temp table staged_values as
-select distinct vp.value_id, v.kind, v.value
-from value_pieces vp
-join piece_values v using (piece_id)
-where v.value is not null and vp.value_id in (select value_id from stg_identifiers);
+create or replace temp table staged_pieces as
+select v.piece_id, v.kind, v.value
+from piece_values v
+where v.value is not null
+  and v.piece_id in (select piece_id from value_pieces
+                     where value_id in (select distinct value_id from stg_identifiers));
 
 insert into identifiers (identifier_id, kind, value)
 select coalesce((select max(identifier_id) from identifiers), 0) + row_number() over (order by kind, value),
        kind, value
-from (select distinct kind, value from staged_values) n
+from (select distinct kind, value from staged_pieces) n
 where not exists (select 1 from identifiers i where i.kind = n.kind and i.value = n.value);
 
-create or replace temp table value_identifiers as
-select distinct s.value_id, i.identifier_id
-from staged_values s
+-- Strings are joined once per piece; the value map below is integers only.
+create or replace temp table piece_identifiers as
+select s.piece_id, i.identifier_id
+from staged_pieces s
 join identifiers i on i.kind = s.kind and i.value = s.value;
 
-drop table staged_values;
+create or replace temp table value_identifiers as
+select distinct vp.value_id, p.identifier_id, f.field_no
+from value_pieces vp
+join piece_identifiers p using (piece_id)
+join value_fields f using (value_id);
+
+drop table staged_pieces;
+drop table piece_identifiers;
 drop table value_pieces;
+drop table value_fields;

@@ -3,6 +3,7 @@
 -- jaring.staging). Writes temp tables stg_*.
 
 create or replace temp table typed as
+with parsed as (
 select
     s._row,
     s._too_long,
@@ -36,7 +37,13 @@ left join map_account a
     and a.url_raw is not distinct from s.account_url
 left join map_status st on st.raw = s.status
 left join map_country c on c.raw = s.destination_country
-left join map_region r on r.raw = s.target_region;
+left join map_region r on r.raw = s.target_region
+)
+select
+    coalesce(source_id, 'h:' || left(md5(concat_ws('|', account_key, detected_at::varchar, content_url,
+                                                   content_text)), 20)) as detection_id,
+    *
+from parsed;
 
 -- Temp tables live in memory until DuckDB spills them: drop each as soon as the next layer is built.
 drop table src;
@@ -66,21 +73,29 @@ with reasons as (
 )
 select _row, reason from reasons where reason is not null;
 
-create or replace temp table stg_detections as
+-- The same detection twice in one file: the later row wins.
+create or replace temp table stg_dropped as
+select _row from stg_rejects
+union all
+select t._row
+from typed t
+join (select detection_id, max(_row) as kept
+      from typed
+      where _row not in (select _row from stg_rejects)
+      group by detection_id
+      having count(*) > 1) d using (detection_id)
+where t._row <> d.kept;
+
+-- A view, not a copy: the wide rows stay in `typed`, the few dropped rows are an anti-join away.
+create or replace temp view stg_detections as
 select
-    coalesce(t.source_id, 'h:' || left(md5(concat_ws('|', t.account_key, t.detected_at::varchar,
-                                                    t.content_url, t.content_text)), 20)) as detection_id,
     t.*,
     -- A row's status date: the date of the event its status names, else the latest date it carries.
     coalesce(t.status_changed_at,
              case t.status when 'blocked' then t.blocked_at when 'reported' then t.reported_at end,
              greatest(t.detected_at, t.reported_at, t.blocked_at)) as status_at
 from typed t
-where t._row not in (select _row from stg_rejects)
--- The same detection twice in one file: the later row wins.
-qualify row_number() over (partition by detection_id order by t._row desc) = 1;
-
-drop table typed;
+anti join stg_dropped using (_row);
 
 create or replace temp table stg_valid_rows as select _row from stg_detections;
 

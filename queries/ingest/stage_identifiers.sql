@@ -1,6 +1,6 @@
 -- Identifier values of the rows that will load, and the identifier texts that could not be read.
 -- Reads temp tables stg_valid_rows(_row), row_values, value_pieces, piece_values, piece_texts (jaring.staging).
--- Writes stg_identifiers(_row, source_field, value_id) — integers, cheap to join at a million rows — and
+-- Writes stg_identifiers(_row, value_id) — integers, cheap to join at a million rows — and
 -- stg_identifier_problems(raw, kind, rows): each unreadable piece with the number of rows (and columns) it is in.
 
 create or replace temp table readable_values as
@@ -10,7 +10,7 @@ join piece_values v using (piece_id)
 where v.value is not null;
 
 create or replace temp table stg_identifiers as
-select r._row, r.source_field, r.value_id
+select r._row, r.value_id
 from row_values r
 semi join stg_valid_rows using (_row)
 semi join readable_values using (value_id);
