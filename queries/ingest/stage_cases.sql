@@ -27,7 +27,7 @@ left join map_province pv on pv.raw = s.origin_province
 left join map_country c on c.raw = s.destination_country
 left join map_victims v on v.raw = s.victims;
 
-drop table src;
+drop view src;
 
 create or replace temp table stg_rejects as
 with reasons as (

@@ -46,7 +46,7 @@ select
 from parsed;
 
 -- Temp tables live in memory until DuckDB spills them: drop each as soon as the next layer is built.
-drop table src;
+drop view src;
 
 create or replace temp table stg_rejects as
 with reasons as (
