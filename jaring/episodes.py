@@ -6,6 +6,9 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import numpy as np
+import pandas as pd
+
 from jaring import db
 
 log = logging.getLogger(__name__)
@@ -35,11 +38,9 @@ def rebuild_status_episodes(con, full: bool = False, strict: bool = False) -> in
     since = 0 if full or covered is None else covered
     con.execute("begin transaction")
     try:
-        db.run_script(con, "briefing/status_episodes", since=since, built_at=_now_jakarta())
-        (count,) = con.execute("select count(*) from episode_todo").fetchone()
-        con.execute("drop table episode_todo")
+        count = _recompute(con, since)
         con.execute("commit")
-        return int(count)
+        return count
     except Exception:
         con.execute("rollback")
         if strict:
@@ -47,6 +48,70 @@ def rebuild_status_episodes(con, full: bool = False, strict: bool = False) -> in
         log.exception("building status_episode_events failed; the briefing derives episodes from status_history")
         _forget_state(con)
         return None
+
+
+def _recompute(con, since: int) -> int:
+    """Replace the rows of the accounts with status events from imports after `since`; their number."""
+    db.run_script(con, "briefing/status_episode_todo", since=since)
+    sequence = db.execute_query(con, "briefing/status_episode_sequence", since=since).fetchnumpy()
+    frame = number_episodes(sequence)
+    db.register_frame(con, "stg_episode_events", frame)
+    try:
+        db.run_script(con, "briefing/status_episodes", since=since, built_at=_now_jakarta())
+    finally:
+        try:  # after a failed statement the rollback that follows drops the view anyway
+            con.unregister("stg_episode_events")
+        except db.DuckDBError:
+            pass
+    return int(frame["account_id"].nunique())
+
+
+def number_episodes(sequence: dict) -> pd.DataFrame:
+    """Each status event's next event and report episode, from the events in order (status_episode_sequence).
+
+    One sort (in DuckDB) and linear passes here replace a window, a group by and a join back in SQL. An episode
+    is closed by a block or a restore: its number counts the account's blocks and restores before the event; its
+    reported_at is its first report and its blocked_at its block (at most one, as the block closes it).
+
+    Args:
+        sequence: account_id, status_code (1 reported, 2 rejected, 3 blocked, 4 restored), changed_at, sorted by
+            account, instant and status_code.
+
+    Returns:
+        The frame queries/briefing/status_episodes.sql stores (next_changed_at NaT after an account's last event).
+
+    Raises:
+        ValueError: a status other than those four (the importer writes no other).
+    """
+    account = np.asarray(sequence["account_id"], dtype=np.int64)
+    code = np.asarray(sequence["status_code"], dtype=np.int8)
+    at = np.asarray(sequence["changed_at"]).astype("datetime64[us]").view(np.int64)
+    if (code == 0).any():
+        raise ValueError("status_history holds a status the report episodes do not know")
+    never, no_time = np.iinfo(np.int64).max, np.iinfo(np.int64).min  # no_time is NaT, stored as null
+    first = np.r_[True, account[1:] != account[:-1]][: len(account)]
+    last = np.r_[first[1:], True][: len(account)]
+    closes = (code == 3) | (code == 4)
+    before = np.cumsum(closes) - closes  # blocks and restores before each event, over all accounts
+    starts = np.flatnonzero(first)
+    episode = before - np.repeat(before[starts], np.diff(np.r_[starts, len(account)]))
+    # an episode opens at an account's first event and after each block or restore
+    opens = first | np.r_[False, closes[:-1]][: len(account)]
+    runs, run = np.flatnonzero(opens), np.cumsum(opens) - 1
+    reported = _per_run(np.minimum, np.where(code == 1, at, never), runs)[run]
+    blocked = _per_run(np.maximum, np.where(code == 3, at, no_time), runs)[run]
+    return pd.DataFrame({
+        "account_id": account.astype(np.int32), "status_code": code, "changed_at": at.view("datetime64[us]"),
+        "next_changed_at": np.where(last, no_time, np.r_[at[1:], no_time][: len(at)]).view("datetime64[us]"),
+        "episode": episode.astype(np.int32),
+        "episode_reported_at": np.where(reported == never, no_time, reported).view("datetime64[us]"),
+        "episode_blocked_at": blocked.view("datetime64[us]"),
+    })
+
+
+def _per_run(ufunc, values: np.ndarray, runs: np.ndarray) -> np.ndarray:
+    """ufunc.reduceat over the runs starting at `runs` (reduceat rejects an empty array)."""
+    return ufunc.reduceat(values, runs) if len(runs) else values[:0]
 
 
 def rebuild_database_episodes(db_path, full: bool = True) -> int | None:
