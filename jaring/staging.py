@@ -283,15 +283,25 @@ def _account_identity(platform_raw, handle_raw, url_raw) -> tuple[str | None, st
     return platform, handle, url
 
 
+def _account_map(con) -> None:
+    """Temp table `map_account(platform_raw, handle_raw, url_raw, platform, handle, url)`: plain handles in SQL
+    (queries/ingest/account_map.sql), the others through `_account_identity`."""
+    _value_map(con, "map_platform", "platform", normalise.platform)
+    run_script(con, "ingest/account_map")
+    triples = con.execute("select platform_raw, handle_raw, url_raw from account_triples where not fast").fetchall()
+    rows = [(p, h, u, *_account_identity(p, h, u)) for p, h, u in triples]
+    register_frame(con, "python_accounts", pd.DataFrame(
+        rows, columns=["platform_raw", "handle_raw", "url_raw", "platform", "handle", "url"], dtype=object))
+    con.execute("create or replace temp table map_account as select * from fast_accounts "
+                "union all select * from python_accounts")
+    con.unregister("python_accounts")
+    for table in ("account_triples", "fast_accounts", "map_platform"):
+        con.execute(f"drop table {table}")  # noqa: S608 - constant names
+
+
 def build_detection_maps(con, mapping: ColumnMapping) -> None:
     """All mapping tables a detection export needs, then `stg_detections` and `stg_identifiers`."""
-    triples = con.execute(
-        "select distinct platform, account_handle, account_url from src"
-    ).fetchall()
-    rows = [(p, h, u, *_account_identity(p, h, u)) for p, h, u in triples]
-    frame = pd.DataFrame(rows, columns=["platform_raw", "handle_raw", "url_raw", "platform", "handle", "url"],
-                         dtype=object)
-    _register_map(con, "map_account", frame)
+    _account_map(con)
     _value_map(con, "map_status", "status", normalise.status)
     _value_map(con, "map_country", "destination_country", normalise.country)
     _region_map(con, "map_region", "target_region")

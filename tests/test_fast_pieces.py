@@ -74,3 +74,29 @@ def test_every_one_word_bank_name(alias):
               ("phone", f"{alias} 0812-0000-1111")]
     found = _normalised_in_sql(pieces)
     assert found == {i: set(staging._normalise_found(p, piece)) for i, (p, piece) in enumerate(pieces)}
+
+
+HANDLES = ["akun_0094637", "@Kerja.Malaysia", "@@double", "@", "Kerja Malaysia", "kerja-ln_2", "UPPER.Case",
+           "instagram.com/kerja.malaysia/", "https://www.tiktok.com/@Loker.LN", "facebook.com/profile.php?id=123",
+           "t.me/LokerLN", "lowongan-ln.example", "nama\tdengan tab", "ünïcödé", "kerja/ln", "x", None]
+PLATFORM_TEXTS = ["Facebook", "IG", "tiktok", "X/Twitter", "Website", "situs", "Telegram", "lainnya", None]
+URLS = [None, "https://instagram.com/kerja.malaysia", "lowongan-ln.example/daftar"]
+
+
+def test_the_sql_account_shortcut_gives_what_python_gives(monkeypatch):
+    triples = list(itertools.product(PLATFORM_TEXTS, HANDLES, URLS))
+    sent_to_python = []
+    original = staging._account_identity
+    monkeypatch.setattr(staging, "_account_identity", lambda *t: sent_to_python.append(t) or original(*t))
+    con = db.memory_connection()
+    db.register_frame(con, "triples_frame", pd.DataFrame(triples, columns=["platform", "account_handle",
+                                                                            "account_url"], dtype=object))
+    con.execute("create temp view src as select platform::varchar as platform, account_handle::varchar as "
+                "account_handle, account_url::varchar as account_url from triples_frame")
+    staging._account_map(con)
+    found = {(p, h, u): (platform, handle, url) for p, h, u, platform, handle, url
+             in con.execute("select * from map_account").fetchall()}
+    assert len(found) == len(triples)
+    assert {t: found[t] for t in triples if found[t] != original(*t)} == {}
+    # The shortcut is taken: a plain handle without a URL never reaches Python, except on a website.
+    assert sorted({p for p, h, u in sent_to_python if h == "akun_0094637" and u is None}) == ["Website", "situs"]
