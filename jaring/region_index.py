@@ -79,13 +79,14 @@ def _drop_outdated_layout(con) -> None:
 
 
 def _rebuild(con, since: int, last_import: int, gazetteer: Gazetteer, raw_texts: tuple[str, ...] = ()) -> int:
-    db.run_script(con, "regions/index_todo", since=since, raw_texts=list(raw_texts), pattern=first_word_pattern())
+    todo = {"since": since, "raw_texts": list(raw_texts)}  # names the detections to index (todo_detections)
+    db.run_script(con, "regions/index_todo", **todo, pattern=first_word_pattern())
     _register_text_mentions(con, gazetteer)
-    _register_coordinate_regions(con)
-    db.run_script(con, "regions/index_merge", last_import_id=last_import, built_at=_now_jakarta())
+    _register_coordinate_regions(con, todo)
+    db.run_script(con, "regions/index_merge", **todo, last_import_id=last_import, built_at=_now_jakarta())
     for name in ("text_mentions", "coordinate_regions"):
         con.unregister(name)
-    return int(con.execute("select count(*) from todo").fetchone()[0])
+    return int(con.execute("select count(*) from todo_detections($since, $raw_texts)", todo).fetchone()[0])
 
 
 def _now_jakarta() -> datetime:
@@ -99,10 +100,10 @@ def _register_text_mentions(con, gazetteer: Gazetteer) -> None:
     db.register_frame(con, "text_mentions", frame)
 
 
-def _register_coordinate_regions(con) -> None:
+def _register_coordinate_regions(con, todo: dict) -> None:
     points = con.execute(
-        "select distinct lat, lon from todo where target_region_code is null and lat between -90 and 90 "
-        "and lon between -180 and 180").df()
+        "select distinct lat, lon from todo_detections($since, $raw_texts) where target_region_code is null "
+        "and lat between -90 and 90 and lon between -180 and 180", todo).df()
     regencies = con.execute("select code, lat, lon from regions where level = 'regency' and lat is not null").df()
     frame = pd.DataFrame({"lat": pd.Series(dtype=float), "lon": pd.Series(dtype=float),
                           "region_code": pd.Series(dtype=object)})

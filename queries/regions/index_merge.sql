@@ -1,11 +1,19 @@
--- Replace the region rows of the staged detections: column code, ad-text mentions, accepted geocodes, the
--- nearest regency to the coordinates for a detection nothing else places, else one 'none' row.
--- Reads temp tables todo, text_mentions(content_text, region_code), coordinate_regions(lat, lon, region_code).
+-- Replace the region rows of the detections todo_detections($since, $raw_texts) names (queries/regions/
+-- index_todo.sql): column code, ad-text mentions, accepted geocodes, the nearest regency to the coordinates for
+-- a detection nothing else places, else one 'none' row.
+-- Reads text_mentions(content_text, region_code) and coordinate_regions(lat, lon, region_code) (registered).
+-- $since: INTEGER and $raw_texts: VARCHAR[], as given to queries/regions/index_todo.sql.
 -- $last_import_id: INTEGER, recorded as indexed. $built_at: TIMESTAMP, when.
--- Shaped for a million staged rows: the common case (the column alone) is one pass over todo; only the few
--- detections with text mentions, geocodes or coordinates are joined and ranked.
+-- Shaped for a million detections: the common case (the column alone) is one pass over the detections; only the
+-- few with text mentions or without a column code are staged (temp table todo), joined and ranked.
 
-delete from detection_regions where detection_id in (select detection_id from todo);
+delete from detection_regions
+where detection_id in (select t.detection_id from todo_detections($since, $raw_texts) t);
+
+create or replace temp table todo as
+select t.*
+from todo_detections($since, $raw_texts) t
+where t.target_region_code is null or t.content_text in (select m.content_text from text_mentions m);
 
 insert into detection_regions by name
 with extra as (
@@ -34,13 +42,14 @@ unplaced as (
         and t.detection_id not in (select detection_id from from_coordinates)
 ),
 
+-- A detection with a column code is in todo exactly when an ad-text mention adds to it.
 column_only as (
     select t.detection_id, t.target_region_code as region_code, 'column' as source, true as counts_detection,
            length(t.target_region_code) = 5 as counts_regency, true as counts_province,
            t.day, t.account_id, t.platform, t.destination_country,
            coalesce(trim(t.target_region_raw), '') <> '' as has_region_text
-    from todo t
-    where t.target_region_code is not null and t.detection_id not in (select detection_id from extra)
+    from todo_detections($since, $raw_texts) t
+    where t.target_region_code is not null and t.detection_id not in (select s.detection_id from todo s)
 ),
 
 one_row as (

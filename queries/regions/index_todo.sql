@@ -1,28 +1,35 @@
--- Stage the detections whose regions must be (re)computed, and the ad texts that may name a region.
+-- Name the detections whose regions must be (re)computed, and stage the ad texts that may name a region.
 -- $since: INTEGER, the last import already indexed (0 = index everything).
 -- $raw_texts: VARCHAR[], target-region texts whose detections are redone as well (a geocode was accepted).
 -- $pattern: VARCHAR, RE2 pattern matching any first word of a gazetteer alias between non-alphanumerics.
--- Writes temp tables todo and candidate_texts.
+-- Writes the temp table macro todo_detections(since, raw_texts) (called with the same two values by
+-- queries/regions/index_merge.sql) and the temp table candidate_texts. The detections are read where they lie,
+-- never copied: a first import indexes a million of them.
 
-create or replace temp table todo as
+create or replace temp macro todo_detections(since, raw_texts) as table
 select d.detection_id, d.content_text, d.target_region_code, d.target_region_raw, d.lat, d.lon,
        cast(d.detected_at as date) as day, d.account_id, a.platform, d.destination_country
 from detections d
 join accounts a on a.account_id = d.account_id
-where d.import_id > $since or list_contains($raw_texts, d.target_region_raw);
+where d.import_id > since or list_contains(raw_texts, d.target_region_raw);
 
 -- The gazetteer only starts a match at the first word of an alias. For ASCII text, lower() and [a-z0-9]+ are
 -- exactly its NFKC/casefold tokenisation, so a text without such a word names no region. Text with other
--- characters (styled letters that NFKC folds, accents) always goes to the gazetteer.
+-- characters (styled letters that NFKC folds, accents: more bytes than characters) always goes to the
+-- gazetteer. The case-insensitive pattern matches ASCII text exactly when the lowered text matches the pattern,
+-- without lowering a copy of every text; a text let through needlessly costs only a gazetteer look.
 create or replace temp table candidate_texts as
 with texts as (
-    select distinct content_text from todo where content_text is not null
+    select distinct t.content_text
+    from todo_detections($since, $raw_texts) t
+    where t.content_text is not null
 ),
 
 final as (
     select content_text
     from texts
-    where regexp_matches(content_text, '[^\x01-\x7f]') or regexp_matches(lower(content_text), $pattern)
+    where strlen(content_text) <> length(content_text) or contains(content_text, chr(0))
+       or regexp_matches(content_text, '(?i)' || $pattern)
 )
 
 select * from final;
