@@ -30,6 +30,8 @@ from links l
 join source_fields f using (field_no)
 anti join case_identifiers ci using (case_id, identifier_id);
 
+drop table stg_dropped;
+
 create or replace temp table merge_counts as
 select 0 as new_accounts, 0 as new_detections, 0 as status_changes,
        (select count(*) from new_case_ids)::integer as new_cases;

@@ -53,9 +53,11 @@ from typed t
 where t._row not in (select _row from stg_rejects)
 qualify row_number() over (partition by case_id order by t._row desc) = 1;
 
-drop table typed;
+-- The rows that will not load (rejected, or an earlier row of the same case), for ingest/stage_identifiers.
+create or replace temp table stg_dropped as
+select _row from typed anti join stg_cases using (_row);
 
-create or replace temp table stg_valid_rows as select _row from stg_cases;
+drop table typed;
 
 create or replace temp table stg_unresolved as
 select origin_raw as raw, 'origin' as field, count(*)::integer as rows

@@ -73,7 +73,7 @@ with reasons as (
 )
 select _row, reason from reasons where reason is not null;
 
--- The same detection twice in one file: the later row wins.
+-- The rows that will not load: rejected, or an earlier row of the same detection (the later row wins).
 create or replace temp table stg_dropped as
 select _row from stg_rejects
 union all
@@ -96,8 +96,6 @@ select
              greatest(t.detected_at, t.reported_at, t.blocked_at)) as status_at
 from typed t
 anti join stg_dropped using (_row);
-
-create or replace temp table stg_valid_rows as select _row from stg_detections;
 
 create or replace temp table stg_unresolved as
 select target_region_raw as raw, 'target_region' as field, count(*)::integer as rows

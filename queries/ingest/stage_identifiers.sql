@@ -1,5 +1,6 @@
 -- Identifier values of the rows that will load, and the identifier texts that could not be read.
--- Reads temp tables stg_valid_rows(_row), row_values, value_pieces, piece_values, piece_texts (jaring.staging).
+-- Reads temp tables stg_dropped(_row) (the few rows that will not load), row_values, value_pieces,
+-- piece_values, piece_texts (jaring.staging).
 -- Writes stg_identifiers(_row, value_id) — integers, cheap to join at a million rows — and
 -- stg_identifier_problems(raw, kind, rows): each unreadable piece with the number of rows (and columns) it is in.
 
@@ -12,7 +13,7 @@ where v.value is not null;
 create or replace temp table stg_identifiers as
 select r._row, r.value_id
 from row_values r
-semi join stg_valid_rows using (_row)
+anti join stg_dropped using (_row)
 semi join readable_values using (value_id);
 
 create or replace temp table stg_identifier_problems as
@@ -26,7 +27,7 @@ with unreadable as (
 select u.raw, u.kind, count(*)::integer as rows
 from row_values r
 join unreadable u using (value_id)
-semi join stg_valid_rows using (_row)
+anti join stg_dropped using (_row)
 group by all;
 
 drop table readable_values;
