@@ -1,7 +1,9 @@
 """Turn a `raw` table into typed staging tables: canonical columns, parsed dates, normalised values.
 
-Normalisers run in Python on *distinct* values only (a phone number repeated in 10,000 rows is parsed once)
-and come back to DuckDB as small mapping tables; everything per-row happens in SQL.
+Normalisers run on *distinct* values only (a phone number repeated in 10,000 rows is parsed once) and
+come back to DuckDB as small mapping tables; everything per-row happens in SQL. The common shapes (a plain
+mobile number, "BANK digits", a plain handle) are normalised in SQL, tested to agree with the Python
+normalisers (jaring.normalise), which stay the one definition and handle everything else.
 """
 
 from __future__ import annotations
@@ -100,8 +102,8 @@ def _region_map(con, name: str, column: str, hint_column: str | None = None) -> 
 
 
 def _number_source_values(con, fields: list[str]) -> None:
-    """Temp tables `source_values(value_id, source_field, field_no, text)`, the distinct non-empty cells of the
-    identifier and free-text columns, `row_values(_row, value_id)`, and `source_fields(field_no, source_field)`.
+    """Temp tables `source_values(value_id, source_field, field_no, text, rows)`, the distinct non-empty cells of
+    the identifier and free-text columns, `row_values(_row, value_id)`, and `source_fields(field_no, source_field)`.
 
     Exports repeat the same phone, account number and ad text over thousands of rows: splitting and the
     candidate patterns then run once per distinct text, not once per row. Fields are numbered in name order,
