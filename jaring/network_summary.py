@@ -53,20 +53,20 @@ def _member_ids(members: pd.DataFrame, column: str, mask: np.ndarray) -> np.ndar
 
 
 def _account_figures(con, members: pd.DataFrame, network: np.ndarray, is_account: np.ndarray, n: int) -> dict:
-    facts = db.execute_query(con, "networks/summary_accounts").df()
-    row_of = _positions(facts["account_id"].to_numpy(dtype="int64"))
+    facts = db.execute_query(con, "networks/summary_accounts").fetchnumpy()
+    row_of = _positions(np.asarray(facts["account_id"], dtype="int64"))
     rows = _lookup(row_of, _member_ids(members, "account_id", is_account))
     net = network[is_account][rows >= 0]  # an inner join: members missing from accounts are not counted
     rows = rows[rows >= 0]
-    blocked = facts["blocked"].to_numpy(dtype=bool)[rows]
-    codes, platforms = pd.factorize(facts["platform"], sort=True)
+    blocked = np.ma.filled(facts["blocked"], False).astype(bool)[rows]
+    codes, platforms = pd.factorize(np.ma.getdata(facts["platform"]), sort=True)
     counts = np.bincount(net, minlength=n)
     blocked_counts = np.bincount(net[blocked], minlength=n)
     return {
         "accounts": counts, "active_accounts": counts - blocked_counts, "blocked_accounts": blocked_counts,
         "platforms": _joined(_distinct_pairs(net, codes[rows], n, len(platforms)), list(platforms)),
-        "first_seen": _reduce_times(net, facts["first_seen"], rows, n, np.minimum),
-        "last_seen": _reduce_times(net, facts["last_seen"], rows, n, np.maximum),
+        "first_seen": _reduce_times(np.minimum, net, _times(facts["first_seen"])[rows], n),
+        "last_seen": _reduce_times(np.maximum, net, _times(facts["last_seen"])[rows], n),
     }
 
 
@@ -102,12 +102,11 @@ def _places(con, members: pd.DataFrame, network: np.ndarray, is_account: np.ndar
     codes = countries["iso2"].tolist()
     places = db.execute_query(con, "networks/summary_detection_places", region_names=region_names,
                               countries=codes).fetchnumpy()
-    account_ids = _member_ids(members, "account_id", is_account)
-    account_network = np.full(_size(account_ids), -1, dtype="int64")
+    account_ids, detection_accounts = _member_ids(members, "account_id", is_account), places["account_id"]
+    account_network = np.full(max(_size(account_ids), _size(detection_accounts)), -1, dtype=np.int32)
     account_network[account_ids] = network[is_account]
-    detection_network = _lookup(account_network, np.asarray(places["account_id"], dtype="int64"))
-    region = np.asarray(places["region_position"], dtype="int64")
-    country = np.asarray(places["country_position"], dtype="int64")
+    detection_network = account_network[detection_accounts]  # -1: the account is in no network
+    region, country = places["region_position"], places["country_position"]
     case_position = pd.Index(codes, dtype=object).get_indexer(case_country)
     in_network = detection_network >= 0
     with_region, with_country = in_network & (region >= 0), in_network & (country >= 0)
@@ -144,12 +143,17 @@ def _lookup(table: np.ndarray, ids: np.ndarray) -> np.ndarray:
     return np.where(inside, table[np.where(inside, ids, 0)] if len(table) else -1, -1)
 
 
-def _reduce_times(net: np.ndarray, times: pd.Series, rows: np.ndarray, n: int, ufunc) -> np.ndarray:
-    """min or max per network of a nullable timestamp column (null when the network has none)."""
-    values = times.to_numpy(dtype="datetime64[us]").view("int64")[rows]
+def _times(column: np.ndarray) -> np.ndarray:
+    """A fetched timestamp column as int64 microseconds, nulls as NaT."""
+    values = np.ma.getdata(column).astype("datetime64[us]").view("int64").copy()
+    values[np.ma.getmaskarray(column)] = _NO_TIME
+    return values
+
+
+def _reduce_times(ufunc, net: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """min or max per network of timestamps in int64 microseconds (NaT ignored; NaT for a network without any)."""
     known = values != _NO_TIME
-    fill = np.iinfo(np.int64).max if ufunc is np.minimum else _NO_TIME
-    out = np.full(n, fill, dtype="int64")
+    out = np.full(n, np.iinfo(np.int64).max if ufunc is np.minimum else _NO_TIME, dtype="int64")
     ufunc.at(out, net[known], values[known])
     out[out == np.iinfo(np.int64).max] = _NO_TIME
     return out.view("datetime64[us]")
@@ -173,7 +177,7 @@ def _top(group: np.ndarray, code: np.ndarray, n: int, n_codes: int) -> np.ndarra
         order = np.argsort(-counts, axis=1, kind="stable")[:, :TOP]  # stable: equal counts stay in code order
         top = np.where(np.take_along_axis(counts, order, axis=1) > 0, used[order], -1)
         return np.pad(top, ((0, 0), (0, TOP - top.shape[1])), constant_values=-1)
-    pairs, counts = np.unique(group * n_codes + code, return_counts=True)
+    pairs, counts = np.unique(group.astype(np.int64) * n_codes + code, return_counts=True)
     group, code = pairs // n_codes, pairs % n_codes
     order = np.lexsort((-counts, group))  # stable: equal counts stay in code order
     keep = _rank_in_group(group[order]) < TOP

@@ -316,26 +316,42 @@ def _assign(members: pd.DataFrame, old: pd.DataFrame, old_nodes: np.ndarray, liv
     account_nodes = members[members["node_kind"] == ACCOUNT]
     order = component_order(account_nodes["comp"].to_numpy(), account_nodes["account_id"].to_numpy(dtype="int64"))
     assignment = assign_ids(overlap, order, [int(i) for i in (live_ids or [])], next_id)
-    # Unchanged = the old network and its component have the same members (sizes equal all shared).
-    states = pd.DataFrame({"comp": list(assignment.ids), "network_id": list(assignment.ids.values())})
-    states["new_size"] = members.groupby("comp").size().reindex(states["comp"]).to_numpy()
-    states["old_size"] = old.groupby("network_id").size().reindex(states["network_id"]).to_numpy()
-    states = states.merge(overlap.rename(columns={"old_id": "network_id"}), on=["network_id", "comp"], how="left")
-    same = (states["old_size"] == states["new_size"]) & (states["shared"] == states["new_size"])
-    is_new = states["comp"].isin(assignment.new)
-    states["state"] = np.where(is_new, "new", np.where(same, "same", "changed"))
-    return assignment, states[["network_id", "state"]]
+    # Unchanged = the old network and its component have the same members (sizes equal all shared). In numpy:
+    # a first import has tens of thousands of networks.
+    comps = np.fromiter(assignment.ids.keys(), dtype="int64", count=len(assignment.ids))
+    ids = np.fromiter(assignment.ids.values(), dtype="int64", count=len(assignment.ids))
+    new_size = np.bincount(members["comp"].to_numpy(), minlength=int(comps.max(initial=-1)) + 1)[comps]
+    old_size = _sizes(old["network_id"].to_numpy(dtype="int64"), ids)
+    shared = np.zeros(len(comps), dtype="int64")
+    if len(overlap):
+        pairs = pd.MultiIndex.from_arrays([overlap["old_id"].to_numpy(dtype="int64"), overlap["comp"].to_numpy()])
+        shared = pd.Series(overlap["shared"].to_numpy(), index=pairs).reindex(
+            pd.MultiIndex.from_arrays([ids, comps])).fillna(0).to_numpy(dtype="int64")
+    same = (old_size == new_size) & (shared == new_size)  # sizes are >= 2, so 0 stands for "none"
+    is_new = np.isin(comps, np.fromiter(assignment.new, dtype="int64", count=len(assignment.new)))
+    state = pd.Categorical.from_codes(np.where(is_new, 0, np.where(same, 1, 2)), categories=["new", "same", "changed"])
+    return assignment, pd.DataFrame({"comp": comps, "network_id": ids, "state": state})
+
+
+def _sizes(values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """How often each of `at` occurs in `values` (non-negative integers)."""
+    counts = np.bincount(values, minlength=int(at.max(initial=-1)) + 1)
+    return counts[at] if len(at) else counts[:0]
 
 
 def _store(con, graph: _Graph, members: pd.DataFrame, assignment: IdAssignment, states: pd.DataFrame, old: pd.DataFrame,
            hubs: pd.DataFrame, now: datetime, import_id, limit: int, fingerprint: str) -> None:
-    network_of = pd.Series(assignment.ids, dtype="int64")
-    stored = members.assign(network_id=network_of.reindex(members["comp"].to_numpy()).to_numpy())
-    counts = stored.groupby(["network_id", "node_kind"]).size().unstack(fill_value=0).reindex(
-        columns=[ACCOUNT, CASE, IDENTIFIER], fill_value=0)
-    networks = states.set_index("network_id").join(counts).reset_index().rename(
-        columns={ACCOUNT: "accounts", CASE: "cases", IDENTIFIER: "identifiers"})
-    networks["split_from"] = pd.array(networks["network_id"].map(assignment.split_from), dtype="Int64")
+    comp = members["comp"].to_numpy()
+    network_of = np.full(int(comp.max(initial=-1)) + 1, -1, dtype="int64")
+    network_of[states["comp"].to_numpy()] = states["network_id"].to_numpy()  # every member's component has an id
+    stored = members.assign(network_id=network_of[comp])
+    kinds = members["node_kind"].cat.codes.to_numpy().astype("int64")  # categories: account, identifier, case
+    counts = np.bincount(comp * 3 + kinds, minlength=3 * len(network_of)).reshape(-1, 3)[states["comp"].to_numpy()]
+    networks = pd.DataFrame({
+        "network_id": states["network_id"].to_numpy(), "state": states["state"], "accounts": counts[:, 0],
+        "identifiers": counts[:, 1], "cases": counts[:, 2],
+        "split_from": pd.array(states["network_id"].map(assignment.split_from), dtype="Int64"),
+    })
     old_accounts = old[old["node_kind"] == ACCOUNT].groupby("network_id").size()
     merges = pd.DataFrame([(kept, merged, int(old_accounts.get(merged, 0))) for kept, merged in assignment.merges],
                           columns=["kept_network_id", "merged_network_id", "merged_accounts"], dtype="int64")
