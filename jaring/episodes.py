@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
 
 from jaring import db
 
@@ -54,8 +54,8 @@ def _recompute(con, since: int) -> int:
     """Replace the rows of the accounts with status events from imports after `since`; their number."""
     db.run_script(con, "briefing/status_episode_todo", since=since)
     sequence = db.execute_query(con, "briefing/status_episode_sequence", since=since).fetchnumpy()
-    frame = number_episodes(sequence)
-    db.register_frame(con, "stg_episode_events", frame)
+    events = number_episodes(sequence)
+    db.register_frame(con, "stg_episode_events", events)
     try:
         db.run_script(con, "briefing/status_episodes", since=since, built_at=_now_jakarta())
     finally:
@@ -63,10 +63,11 @@ def _recompute(con, since: int) -> int:
             con.unregister("stg_episode_events")
         except db.DuckDBError:
             pass
-    return int(frame["account_id"].nunique())
+    accounts = np.asarray(sequence["account_id"])  # sorted: count where it changes
+    return int(np.count_nonzero(accounts[1:] != accounts[:-1])) + int(len(accounts) > 0)
 
 
-def number_episodes(sequence: dict) -> pd.DataFrame:
+def number_episodes(sequence: dict) -> pa.Table:
     """Each status event's next event and report episode, from the events in order (status_episode_sequence).
 
     One sort (in DuckDB) and linear passes here replace a window, a group by and a join back in SQL. An episode
@@ -78,35 +79,39 @@ def number_episodes(sequence: dict) -> pd.DataFrame:
             account, instant and status_code.
 
     Returns:
-        The frame queries/briefing/status_episodes.sql stores (next_changed_at NaT after an account's last event).
+        The rows queries/briefing/status_episodes.sql stores (next_changed_at null after an account's last event),
+        as an Arrow table: DuckDB reads its numpy buffers as they are (a DataFrame took longer than the numbering).
 
     Raises:
         ValueError: a status other than those four (the importer writes no other).
     """
-    account = np.asarray(sequence["account_id"], dtype=np.int64)
+    account = np.asarray(sequence["account_id"], dtype=np.int32)
     code = np.asarray(sequence["status_code"], dtype=np.int8)
     at = np.asarray(sequence["changed_at"]).astype("datetime64[us]").view(np.int64)
     if (code == 0).any():
         raise ValueError("status_history holds a status the report episodes do not know")
-    never, no_time = np.iinfo(np.int64).max, np.iinfo(np.int64).min  # no_time is NaT, stored as null
     first = np.r_[True, account[1:] != account[:-1]][: len(account)]
     last = np.r_[first[1:], True][: len(account)]
     closes = (code == 3) | (code == 4)
-    before = np.cumsum(closes) - closes  # blocks and restores before each event, over all accounts
+    before = np.cumsum(closes, dtype=np.int32) - closes  # blocks and restores before each event, all accounts
     starts = np.flatnonzero(first)
     episode = before - np.repeat(before[starts], np.diff(np.r_[starts, len(account)]))
     # an episode opens at an account's first event and after each block or restore
     opens = first | np.r_[False, closes[:-1]][: len(account)]
     runs, run = np.flatnonzero(opens), np.cumsum(opens) - 1
+    never, no_time = np.iinfo(np.int64).max, np.iinfo(np.int64).min
     reported = _per_run(np.minimum, np.where(code == 1, at, never), runs)[run]
     blocked = _per_run(np.maximum, np.where(code == 3, at, no_time), runs)[run]
-    return pd.DataFrame({
-        "account_id": account.astype(np.int32), "status_code": code, "changed_at": at.view("datetime64[us]"),
-        "next_changed_at": np.where(last, no_time, np.r_[at[1:], no_time][: len(at)]).view("datetime64[us]"),
-        "episode": episode.astype(np.int32),
-        "episode_reported_at": np.where(reported == never, no_time, reported).view("datetime64[us]"),
-        "episode_blocked_at": blocked.view("datetime64[us]"),
+    return pa.table({
+        "account_id": account, "status_code": code, "changed_at": _timestamps(at),
+        "next_changed_at": _timestamps(np.r_[at[1:], no_time][: len(at)], last),
+        "episode": episode, "episode_reported_at": _timestamps(reported, reported == never),
+        "episode_blocked_at": _timestamps(blocked, blocked == no_time),
     })
+
+
+def _timestamps(micros: np.ndarray, missing: np.ndarray | None = None) -> pa.Array:
+    return pa.array(micros, type=pa.timestamp("us"), mask=missing)
 
 
 def _per_run(ufunc, values: np.ndarray, runs: np.ndarray) -> np.ndarray:
