@@ -353,8 +353,9 @@ def _store(con, graph: _Graph, members: pd.DataFrame, assignment: IdAssignment, 
         "split_from": pd.array(states["network_id"].map(assignment.split_from), dtype="Int64"),
     })
     old_accounts = old[old["node_kind"] == ACCOUNT].groupby("network_id").size()
-    merges = pd.DataFrame([(kept, merged, int(old_accounts.get(merged, 0))) for kept, merged in assignment.merges],
-                          columns=["kept_network_id", "merged_network_id", "merged_accounts"], dtype="int64")
+    pairs = np.array(assignment.merges, dtype="int64").reshape(-1, 2)  # (kept, merged)
+    merges = pd.DataFrame({"kept_network_id": pairs[:, 0], "merged_network_id": pairs[:, 1],
+                           "merged_accounts": old_accounts.reindex(pairs[:, 1]).fillna(0).to_numpy(dtype="int64")})
     frames = {
         "stg_network_members": stored[["network_id", "node_kind", "account_id", "identifier_id", "case_id"]],
         "stg_networks": networks, "stg_network_merges": merges,

@@ -1,9 +1,11 @@
-"""network_summary and the network components computed in numpy agree with their one-query / scipy definitions.
+"""The fast paths of the network rebuild agree with the definitions they replaced.
 
-The rebuild computes network_summary from the members it holds (jaring.network_summary); the figures are
-defined by tests/fixtures/networks_summary_reference.sql, the query it replaced. Both are compared on seeded
-random databases full of ties (few regions, few countries), nulls, unknown codes and a region name shared by
-two codes, then on the hand-drawn fixtures.
+* network_summary, computed from the members the rebuild holds (jaring.network_summary), against
+  tests/fixtures/networks_summary_reference.sql, the query it replaced: on seeded random databases full of ties
+  (few regions, few countries), nulls, unknown codes and a region name shared by two codes, then on the
+  hand-drawn fixtures.
+* connected components in numpy, against a plain union-find (labels numbered as scipy numbers them).
+* assign_ids, vectorised, against the loop it replaced, on random overlaps with many tangled old networks.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from networks_support import build
 from jaring import db, network_summary, networks
 from jaring.graph_components import connected_components
 from jaring.ingest import create_database
+from jaring.network_ids import IdAssignment, assign_ids
 
 REFERENCE = (Path(__file__).resolve().parent / "fixtures" / "networks_summary_reference.sql").read_text().rstrip("; \n")
 PLATFORMS = ["facebook", "instagram", "tiktok", "x", "website"]
@@ -142,3 +145,48 @@ def test_components_of_a_long_shuffled_path_and_of_no_edges():
     assert connected_components(5000, order[:-1], order[1:]).tolist() == [0] * 5000
     assert connected_components(3, np.array([], dtype=int), np.array([], dtype=int)).tolist() == [0, 1, 2]
     assert connected_components(0, np.array([], dtype=int), np.array([], dtype=int)).tolist() == []
+
+
+def assign_ids_by_loop(overlap: pd.DataFrame, components: pd.Series, old_ids: list[int], next_id: int) -> IdAssignment:
+    """The loop assign_ids ran before it was vectorised (kept as the reference)."""
+    result = IdAssignment()
+    pairs = overlap.sort_values(["old_id", "shared", "comp"], ascending=[True, False, True])
+    old_once = pairs.groupby("old_id")["comp"].transform("size") == 1
+    comp_once = pairs.groupby("comp")["old_id"].transform("size") == 1
+    one_to_one = pairs[old_once & comp_once]
+    claimed = dict(zip(one_to_one["comp"].tolist(), one_to_one["old_id"].tolist(), strict=True))
+    for old_id, group in pairs[~pairs["old_id"].isin(one_to_one["old_id"])].groupby("old_id", sort=True):
+        best = int(group["comp"].iloc[0])
+        if best in claimed:
+            result.merges.append((claimed[best], int(old_id)))
+        else:
+            claimed[best] = int(old_id)
+    result.ids = dict(claimed)
+    carried = set(result.ids.values()) | {merged for _, merged in result.merges}
+    result.dissolved = sorted(set(old_ids) - carried)
+    best_old = pairs.sort_values(["comp", "shared", "old_id"], ascending=[True, False, True]).drop_duplicates(
+        "comp").set_index("comp")["old_id"]
+    for comp in components.tolist():
+        if comp not in result.ids:
+            result.ids[comp] = next_id
+            result.new.add(comp)
+            if comp in best_old.index:
+                result.split_from[next_id] = int(best_old[comp])
+            next_id += 1
+    result.merges = sorted(result.merges)
+    return result
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_assign_ids_agrees_with_the_loop_it_replaced(seed):
+    rng = random.Random(seed)
+    old_ids = sorted(rng.sample(range(1, 60), rng.randrange(1, 40)))
+    comps = list(range(100, 100 + rng.randrange(1, 30)))
+    pairs = {(rng.choice(old_ids), rng.choice(comps)) for _ in range(rng.randrange(0, 80))}
+    overlap = pd.DataFrame([(o, c, rng.randrange(1, 4)) for o, c in sorted(pairs)],
+                           columns=["old_id", "comp", "shared"])
+    order = pd.Series(rng.sample(comps + list(range(200, 205)), len(comps) + 5))
+    got, expected = assign_ids(overlap, order, old_ids, 60), assign_ids_by_loop(overlap, order, old_ids, 60)
+    assert list(got.ids.items()) == list(expected.ids.items())  # the same ids, handed out in the same order
+    assert (got.new, got.split_from, got.merges, got.dissolved) == (
+        expected.new, expected.split_from, expected.merges, expected.dissolved)
