@@ -15,10 +15,12 @@ end of every import.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -182,6 +184,16 @@ def _rebuild(con, hub_limit: int | None, stoplist_path: Path, now: datetime, for
 
 
 def _stoplist(path: Path) -> pd.DataFrame:
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = None
+    return _normalised_stoplist(path, digest).copy()
+
+
+@lru_cache(maxsize=4)
+def _normalised_stoplist(path: Path, digest: str | None) -> pd.DataFrame:
+    # Normalising every entry took longer than some steps of the rebuild; the same file content is done once.
     stoplist, unreadable = load_stoplist(path)
     if unreadable:
         log.warning("hub stop list entries that are not identifiers: %s", "; ".join(unreadable))
