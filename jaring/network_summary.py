@@ -33,12 +33,19 @@ def store_summary(con, members: pd.DataFrame) -> None:
 
 
 def summarise(con, members: pd.DataFrame) -> pa.Table:
-    """The columns of network_summary, one row per network with at least one account (an Arrow table: cheaper to
-    build from numpy columns than a DataFrame, and DuckDB reads it as it is).
+    """The rows of network_summary: one per network with at least one account.
 
     The figures are those of tests/fixtures/networks_summary_reference.sql: counts per network, platforms in
     order, and the three most frequent target region names (ties: name order) and destination countries (ties:
     code order) among the detections of the network's accounts and, for countries, its cases.
+
+    Args:
+        con: a connection (the rebuild's).
+        members: network_id, node_kind (categorical), account_id, identifier_id, case_id.
+
+    Returns:
+        An Arrow table (built from the numpy columns as they are; a DataFrame cost more), columns as
+        queries/networks/summary.sql reads them.
     """
     network_ids, network = _dense(members["network_id"].to_numpy(dtype="int64"))
     is_account, is_identifier, is_case = ((members["node_kind"] == k).to_numpy() for k in (ACCOUNT, IDENTIFIER, CASE))
@@ -217,7 +224,7 @@ def _joined(table: np.ndarray, names: list[str]) -> np.ndarray:
     when it fits, as np.unique over rows sorts far slower.
     """
     base = len(names) + 1
-    if base ** table.shape[1] < 2**62:  # each row as one integer, hashed instead of sorted
+    if base ** table.shape[1] < 2**62:  # each row as one integer: a plain sort finds the distinct ones
         key = ((table + 1) * base ** np.arange(table.shape[1], dtype="int64")).sum(axis=1)
         _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
         lists = table[first]
