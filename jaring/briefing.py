@@ -1,8 +1,10 @@
 """The monthly briefing's numbers: blocks, takedown speed, backlog, survival, cases and KPIs under the global filters.
 
 Everything here is pure pandas over the results of the named queries, so the page, the CLI and the tests share
-it. The heavy query (`takedown_by_month`) covers every month and platform of the data and depends only on the
-province/country filters: changing the period, the platforms or the briefing month re-uses its cached result.
+it. The heavy query (`takedown_by_month`) covers every month and platform of the data: without a province or
+country filter, changing the period, the platforms or the briefing month re-uses its cached result. A province or
+country filter makes a new account scope at each change, so then only the months and platforms on screen are asked
+(`takedown_in_view`, same figures).
 """
 
 from __future__ import annotations
@@ -100,12 +102,16 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
     """
     month = flt.month_start(month or default_month(filters))
     takedown_query, oldest_query = episode_queries(query)
+    months = flt.month_range(filters.start, filters.end)
+    kpi_months = [flt.add_months(month, -12), flt.add_months(month, -1), month]
     # The queries are independent once the month's as_of instant is known, and DuckDB releases the GIL: the
     # oldest open reports are asked at the instant the takedown grid will carry (briefing_month_ends) while the
     # takedown figures run, instead of after them.
-    guess = measured_at(_typed_month_ends(query("briefing_month_ends")), month)
+    month_ends = _typed_month_ends(query("briefing_month_ends"))
+    guess = measured_at(month_ends, month)
+    takedown_call = takedown_request(takedown_query, filters, kpi_months, month_ends)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="briefing") as pool:
-        pending_takedown = pool.submit(query, takedown_query, **scope_params(filters))
+        pending_takedown = pool.submit(query, takedown_call[0], **takedown_call[1])
         pending_oldest = None if guess is None else pool.submit(
             _oldest_at, query, filters, guess, oldest_query)
         cases = _typed_cases(query("cases_by_month", **account_params(filters)))
@@ -114,8 +120,6 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
         oldest_at_guess = None if pending_oldest is None else pending_oldest.result()
     platforms = _platforms(takedown, filters)
     takedown = takedown[takedown["platform"].isin(platforms)]
-    months = flt.month_range(filters.start, filters.end)
-    kpi_months = [flt.add_months(month, -12), flt.add_months(month, -1), month]
     per_month = _by_month(takedown, sorted(set(months) | set(kpi_months)), platforms)
     speed = speed_by_month(per_month, platforms)
     oldest, as_of = _oldest(query, filters, takedown, month, oldest_query, (guess, oldest_at_guess))
@@ -149,6 +153,25 @@ def episode_queries(query: QueryRunner) -> tuple[str, str]:
     if bool(query("status_episodes_built")["built"].iloc[0]):
         return "takedown_by_month", "oldest_open_reports"
     return "takedown_by_month_from_history", "oldest_open_reports_from_history"
+
+
+def takedown_request(takedown_query: str, filters: flt.Filters, kpi_months: list[date],
+                     month_ends: pd.DataFrame) -> tuple[str, dict]:
+    """The takedown query to ask for these filters and its parameters.
+
+    Without a province or country filter: every month and platform (`takedown_query`), asked once and re-used
+    whatever the period, platforms or briefing month. With one, the scope is new at each change, so only the selected
+    platforms and the months any briefing month of the period shows are asked: the period, the month before it,
+    each period month a year earlier (the KPI cards; picking another briefing month then needs no new query), the
+    KPI months of `kpi_months`, and the data's last month, whose row dates a month beyond the data (measured_at).
+    The `_from_history` fallback of an older database always covers everything.
+    """
+    if not (filters.provinces or filters.countries) or takedown_query != "takedown_by_month":
+        return takedown_query, scope_params(filters)
+    period = flt.month_range(filters.start, filters.end)
+    wanted = {*period, *(flt.add_months(m, -1) for m in period[:1]), *(flt.add_months(m, -12) for m in period),
+              *kpi_months, *month_ends["month"].tail(1)}
+    return "takedown_in_view", {**account_params(filters), "months": sorted(wanted)}
 
 
 def _typed_takedown(frame: pd.DataFrame) -> pd.DataFrame:

@@ -21,3 +21,222 @@ where (len(platforms) = 0 or list_contains(platforms, a.platform))
       where (len(provinces) = 0 or list_contains(provinces, r.province_code))
         and (len(countries) = 0 or list_contains(countries, d.destination_country))
   );
+
+-- Takedown figures per Jakarta calendar month and platform (the questions of takedown_by_month.sql and
+-- takedown_in_view.sql, which select from this macro): accounts detected, reported and blocked, the days each block
+-- took, reports still waiting at month end by age, and how report episodes fared after 7/30/90 days.
+-- Grain: one row per month x platform, for the months from the first to the last status event that are in
+-- `view_months` (empty = all of them) and every platform of the accounts in scope that is in `view_platforms`
+-- (empty = all); quiet months are zeros. Scope: accounts_in_scope(view_platforms, scope_provinces, scope_countries).
+-- Definitions (README "Briefing definitions"):
+--   detected: accounts first detected in the month. reported / blocked: report / block events in the month (an
+--     account blocked, restored and blocked again counts at each block).
+--   Episode: from the first report after the account's previous block or restore (or its first report) to its
+--     next block or restore; a rejected report does not end it.
+--   days_from_detection / days_from_report: Jakarta calendar days from the account's first detection / the
+--     episode's first report to each block in the month (one list entry per block, in block order).
+--   measured_at: end of the month, or the end of the last day with any data when that comes first.
+--   backlog_*: accounts whose latest event at measured_at is a report (not yet blocked, rejected or restored),
+--     by days since the episode's first report: under 7, 7-29, 30-89, 90 and more.
+--   report_episodes: episodes whose first report falls in the month; eligible_N: those the data follows for at
+--     least N days; open_N: of those, not blocked within N days of the report.
+-- Episodes come from status_episode_events, built at import (takedown_by_month_from_history.sql derives the same
+-- result from status_history, for files last written by an older version).
+create or replace macro takedown_figures(view_platforms, scope_provinces, scope_countries, view_months) as table
+with scoped_accounts as (
+    select * from accounts_in_scope(view_platforms, scope_provinces, scope_countries)
+),
+
+data_bounds as (
+    select cast(date_trunc('month', min(h.changed_at)) as date) as first_month,
+           cast(date_trunc('month', max(h.changed_at)) as date) as last_month,
+           cast(greatest(max(h.changed_at), (select max(d.detected_at) from jaring.detections d)) as date) as last_day
+    from jaring.status_history h
+),
+
+data_months as (
+    -- every month of the data, numbered from 0, with the instant its end-of-month figures are measured at
+    select cast(m.month as date) as month, date_diff('month', b.first_month, cast(m.month as date)) as month_index,
+           least(m.month + interval 1 month, cast(b.last_day + 1 as timestamp)) as measured_at
+    from data_bounds b,
+         unnest(generate_series(cast(b.first_month as timestamp), cast(b.last_month as timestamp),
+                                interval 1 month)) as m(month)
+),
+
+months as (
+    select m.month, m.month_index, m.measured_at
+    from data_months m
+    where len(cast(view_months as date[])) = 0 or list_contains(cast(view_months as date[]), m.month)
+),
+
+bounds as (
+    select b.first_month, b.last_day, date_diff('month', b.first_month, b.last_month) as last_index,
+           (select max(m.measured_at) from data_months m) as last_measured_at
+    from data_bounds b
+),
+
+events as (
+    -- status_episode_events (built at import) holds each event's successor, its episode's first report and block,
+    -- so the rejections and restores that end a report are not needed here. Two branches, so that without a
+    -- province or country no join with the scope is made. With view_months, only the events of the months from
+    -- the first to the last month in view are read, and the reports made before them that were still open then.
+    select e.account_id, e.platform, e.status, e.changed_at, e.next_changed_at, e.episode_reported_at,
+           e.episode_blocked_at
+    from jaring.status_episode_events e
+    where len(scope_provinces) = 0 and len(scope_countries) = 0 and e.status in ('reported', 'blocked')
+      and (len(view_platforms) = 0 or list_contains(view_platforms, e.platform))
+      and (len(cast(view_months as date[])) = 0
+           or (e.changed_at < list_max(cast(view_months as date[])) + interval 1 month
+               and (e.changed_at >= list_min(cast(view_months as date[]))
+                    or (e.status = 'reported' and e.next_changed_at >= list_min(cast(view_months as date[]))))))
+    union all
+    select e.account_id, e.platform, e.status, e.changed_at, e.next_changed_at, e.episode_reported_at,
+           e.episode_blocked_at
+    from jaring.status_episode_events e
+    where (len(scope_provinces) > 0 or len(scope_countries) > 0) and e.status in ('reported', 'blocked')
+      and (len(view_platforms) = 0 or list_contains(view_platforms, e.platform))
+      and (len(cast(view_months as date[])) = 0
+           or (e.changed_at < list_max(cast(view_months as date[])) + interval 1 month
+               and (e.changed_at >= list_min(cast(view_months as date[]))
+                    or (e.status = 'reported' and e.next_changed_at >= list_min(cast(view_months as date[]))))))
+      and e.account_id in (select s.account_id from scoped_accounts s)
+),
+
+grid as (
+    select m.month, m.month_index, m.measured_at, p.platform
+    from months m
+    cross join (select distinct s.platform from scoped_accounts s) p
+),
+
+detected as (
+    select cast(date_trunc('month', s.first_seen) as date) as month, s.platform, count(*) as detected
+    from scoped_accounts s
+    where s.first_seen is not null
+    group by all
+),
+
+flows as (
+    select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
+           count(*) filter (where e.status = 'reported') as reported,
+           count(*) filter (where e.status = 'blocked') as blocked
+    from events e
+    group by all
+),
+
+blocks as (
+    -- An episode holds at most one block, so its block event stands for the episode. Both lists in one ordered
+    -- aggregate (one sort): the days from the report are null for a block without a report and are dropped.
+    select b.month, b.platform, b.blocked_with_report,
+           list_transform(b.days, lambda x: x.detection) as days_from_detection,
+           list_filter(list_transform(b.days, lambda x: x.report), lambda x: x is not null) as days_from_report
+    from (
+        select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
+               count(e.episode_reported_at) as blocked_with_report,
+               list({'detection': date_diff('day', cast(s.first_seen as date), cast(e.changed_at as date)),
+                     'report': date_diff('day', cast(e.episode_reported_at as date), cast(e.changed_at as date))}
+                    order by e.changed_at, e.account_id) as days
+        from events e
+        join scoped_accounts s using (account_id)
+        where e.status = 'blocked'
+          and cast(date_trunc('month', e.changed_at) as date) in (select m.month from months m)
+        group by all
+    ) b
+),
+
+open_reports as (
+    -- A report is open at the end of month i when that month's measured_at falls in (changed_at, next_changed_at].
+    -- Before the data's last month measured_at(i) is the start of month i + 1, so those months form the index range
+    -- [first_open, last_open]; the report's age bucket moves up at the first month end at least 7, 30 and 90 days
+    -- after its episode's first report (from_7, from_30, from_90). Counting the reports per range first leaves a
+    -- few thousand rows to spread over the months, instead of one row per report and month it stays open.
+    select e.platform,
+           date_diff('month', x.first_month, cast(e.changed_at as date)) as first_open,
+           case when e.next_changed_at >= x.last_measured_at then x.last_index
+                else date_diff('month', x.first_month, cast(e.next_changed_at as date)) - 1 end as last_open,
+           case when date_diff('month', x.first_month, cast(e.episode_reported_at as date) + 6) < x.last_index
+                then date_diff('month', x.first_month, cast(e.episode_reported_at as date) + 6)
+                when cast(x.last_measured_at as date) >= cast(e.episode_reported_at as date) + 7 then x.last_index
+                else x.last_index + 1 end as from_7,
+           case when date_diff('month', x.first_month, cast(e.episode_reported_at as date) + 29) < x.last_index
+                then date_diff('month', x.first_month, cast(e.episode_reported_at as date) + 29)
+                when cast(x.last_measured_at as date) >= cast(e.episode_reported_at as date) + 30 then x.last_index
+                else x.last_index + 1 end as from_30,
+           case when date_diff('month', x.first_month, cast(e.episode_reported_at as date) + 89) < x.last_index
+                then date_diff('month', x.first_month, cast(e.episode_reported_at as date) + 89)
+                when cast(x.last_measured_at as date) >= cast(e.episode_reported_at as date) + 90 then x.last_index
+                else x.last_index + 1 end as from_90,
+           count(*) as reports
+    from events e
+    cross join bounds x
+    where e.status = 'reported'
+    group by all
+),
+
+backlog as (
+    select m.month, o.platform,
+           cast(sum(o.reports) filter (where o.i < o.from_7) as bigint) as backlog_under_7,
+           cast(sum(o.reports) filter (where o.i >= o.from_7 and o.i < o.from_30) as bigint) as backlog_7_to_29,
+           cast(sum(o.reports) filter (where o.i >= o.from_30 and o.i < o.from_90) as bigint) as backlog_30_to_89,
+           cast(sum(o.reports) filter (where o.i >= o.from_90) as bigint) as backlog_90_plus
+    from (
+        select r.platform, r.reports, r.from_7, r.from_30, r.from_90,
+               unnest(range(r.first_open, r.last_open + 1)) as i
+        from open_reports r
+        where r.last_open >= r.first_open
+    ) o
+    join months m on m.month_index = o.i
+    group by all
+),
+
+episode_spans as (
+    -- One row per episode with a report: its first report event.
+    select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
+           date_diff('day', cast(e.changed_at as date), b.last_day) as followed_days,
+           date_diff('day', cast(e.changed_at as date), cast(e.episode_blocked_at as date)) as days_to_block
+    from events e
+    cross join data_bounds b
+    where e.status = 'reported' and e.changed_at = e.episode_reported_at
+),
+
+outcomes as (
+    select e.month, e.platform,
+           count(*) as report_episodes,
+           count(*) filter (where e.followed_days >= 7) as eligible_7,
+           count(*) filter (where e.followed_days >= 7 and coalesce(e.days_to_block > 7, true)) as open_7,
+           count(*) filter (where e.followed_days >= 30) as eligible_30,
+           count(*) filter (where e.followed_days >= 30 and coalesce(e.days_to_block > 30, true)) as open_30,
+           count(*) filter (where e.followed_days >= 90) as eligible_90,
+           count(*) filter (where e.followed_days >= 90 and coalesce(e.days_to_block > 90, true)) as open_90
+    from episode_spans e
+    group by all
+),
+
+final as (
+    select g.month, g.platform, g.measured_at,
+           coalesce(d.detected, 0) as detected,
+           coalesce(f.reported, 0) as reported,
+           coalesce(f.blocked, 0) as blocked,
+           coalesce(k.blocked_with_report, 0) as blocked_with_report,
+           coalesce(k.days_from_detection, []) as days_from_detection,
+           coalesce(k.days_from_report, []) as days_from_report,
+           coalesce(l.backlog_under_7, 0) as backlog_under_7,
+           coalesce(l.backlog_7_to_29, 0) as backlog_7_to_29,
+           coalesce(l.backlog_30_to_89, 0) as backlog_30_to_89,
+           coalesce(l.backlog_90_plus, 0) as backlog_90_plus,
+           coalesce(o.report_episodes, 0) as report_episodes,
+           coalesce(o.eligible_7, 0) as eligible_7,
+           coalesce(o.open_7, 0) as open_7,
+           coalesce(o.eligible_30, 0) as eligible_30,
+           coalesce(o.open_30, 0) as open_30,
+           coalesce(o.eligible_90, 0) as eligible_90,
+           coalesce(o.open_90, 0) as open_90
+    from grid g
+    left join detected d using (month, platform)
+    left join flows f using (month, platform)
+    left join blocks k using (month, platform)
+    left join backlog l using (month, platform)
+    left join outcomes o using (month, platform)
+)
+
+select * from final
+order by month, platform;
