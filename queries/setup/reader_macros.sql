@@ -116,10 +116,28 @@ detected as (
 ),
 
 flows as (
-    select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
-           count(*) filter (where e.status = 'reported') as reported,
-           count(*) filter (where e.status = 'blocked') as blocked
-    from events e
+    -- The month's reports and blocks, and the report episodes that begin in it (an episode's first report) with
+    -- how many days the data follows them and how long they took to be blocked: one pass over the events.
+    select cast(date_trunc('month', v.changed_at) as date) as month, v.platform,
+           count(*) filter (where v.status = 'reported') as reported,
+           count(*) filter (where v.status = 'blocked') as blocked,
+           count(*) filter (where v.starts) as report_episodes,
+           count(*) filter (where v.starts and v.followed_days >= 7) as eligible_7,
+           count(*) filter (where v.starts and v.followed_days >= 7 and coalesce(v.days_to_block > 7, true)) as open_7,
+           count(*) filter (where v.starts and v.followed_days >= 30) as eligible_30,
+           count(*) filter (where v.starts and v.followed_days >= 30 and coalesce(v.days_to_block > 30, true))
+               as open_30,
+           count(*) filter (where v.starts and v.followed_days >= 90) as eligible_90,
+           count(*) filter (where v.starts and v.followed_days >= 90 and coalesce(v.days_to_block > 90, true))
+               as open_90
+    from (
+        select e.changed_at, e.platform, e.status,
+               e.status = 'reported' and e.changed_at = e.episode_reported_at as starts,
+               date_diff('day', cast(e.changed_at as date), b.last_day) as followed_days,
+               date_diff('day', cast(e.changed_at as date), cast(e.episode_blocked_at as date)) as days_to_block
+        from events e
+        cross join data_bounds b
+    ) v
     group by all
 ),
 
@@ -188,29 +206,6 @@ backlog as (
     group by all
 ),
 
-episode_spans as (
-    -- One row per episode with a report: its first report event.
-    select cast(date_trunc('month', e.changed_at) as date) as month, e.platform,
-           date_diff('day', cast(e.changed_at as date), b.last_day) as followed_days,
-           date_diff('day', cast(e.changed_at as date), cast(e.episode_blocked_at as date)) as days_to_block
-    from events e
-    cross join data_bounds b
-    where e.status = 'reported' and e.changed_at = e.episode_reported_at
-),
-
-outcomes as (
-    select e.month, e.platform,
-           count(*) as report_episodes,
-           count(*) filter (where e.followed_days >= 7) as eligible_7,
-           count(*) filter (where e.followed_days >= 7 and coalesce(e.days_to_block > 7, true)) as open_7,
-           count(*) filter (where e.followed_days >= 30) as eligible_30,
-           count(*) filter (where e.followed_days >= 30 and coalesce(e.days_to_block > 30, true)) as open_30,
-           count(*) filter (where e.followed_days >= 90) as eligible_90,
-           count(*) filter (where e.followed_days >= 90 and coalesce(e.days_to_block > 90, true)) as open_90
-    from episode_spans e
-    group by all
-),
-
 final as (
     select g.month, g.platform, g.measured_at,
            coalesce(d.detected, 0) as detected,
@@ -223,19 +218,18 @@ final as (
            coalesce(l.backlog_7_to_29, 0) as backlog_7_to_29,
            coalesce(l.backlog_30_to_89, 0) as backlog_30_to_89,
            coalesce(l.backlog_90_plus, 0) as backlog_90_plus,
-           coalesce(o.report_episodes, 0) as report_episodes,
-           coalesce(o.eligible_7, 0) as eligible_7,
-           coalesce(o.open_7, 0) as open_7,
-           coalesce(o.eligible_30, 0) as eligible_30,
-           coalesce(o.open_30, 0) as open_30,
-           coalesce(o.eligible_90, 0) as eligible_90,
-           coalesce(o.open_90, 0) as open_90
+           coalesce(f.report_episodes, 0) as report_episodes,
+           coalesce(f.eligible_7, 0) as eligible_7,
+           coalesce(f.open_7, 0) as open_7,
+           coalesce(f.eligible_30, 0) as eligible_30,
+           coalesce(f.open_30, 0) as open_30,
+           coalesce(f.eligible_90, 0) as eligible_90,
+           coalesce(f.open_90, 0) as open_90
     from grid g
     left join detected d using (month, platform)
     left join flows f using (month, platform)
     left join blocks k using (month, platform)
     left join backlog l using (month, platform)
-    left join outcomes o using (month, platform)
 )
 
 select * from final
