@@ -229,10 +229,16 @@ _SPEED_COLUMNS = ["month", "platform", "blocks", "blocks_with_report", "median_d
 
 def durations_in_month(per_month: pd.DataFrame, month: date) -> pd.DataFrame:
     """Days to each block of `month`, one row per block and basis (for the distribution chart)."""
-    rows = [(row.platform, basis, float(days))
-            for row in per_month[per_month["month"] == month].itertuples(index=False)
-            for basis in BASES for days in getattr(row, f"days_from_{basis}")]
-    return pd.DataFrame(rows, columns=["platform", "basis", "days"])
+    # Whole arrays per platform and basis: a national month holds thousands of blocks.
+    parts = [(row.platform, basis, getattr(row, f"days_from_{basis}"))
+             for row in per_month[per_month["month"] == month].itertuples(index=False) for basis in BASES]
+    parts = [part for part in parts if len(part[2])]
+    if not parts:
+        return pd.DataFrame([], columns=["platform", "basis", "days"])
+    counts = [len(days) for _, _, days in parts]
+    return pd.DataFrame({"platform": np.repeat([platform for platform, _, _ in parts], counts),
+                         "basis": np.repeat([basis for _, basis, _ in parts], counts),
+                         "days": np.concatenate([days for _, _, days in parts]).astype(float)})
 
 
 def backlog_by_month(per_month: pd.DataFrame, months: list[date]) -> pd.DataFrame:
