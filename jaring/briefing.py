@@ -160,17 +160,16 @@ def takedown_request(takedown_query: str, filters: flt.Filters, kpi_months: list
     """The takedown query to ask for these filters and its parameters.
 
     Without a province or country filter: every month and platform (`takedown_query`), asked once and re-used
-    whatever the period, platforms or briefing month. With one, the scope is new at each change, so only the selected
-    platforms and the months any briefing month of the period shows are asked: the period, the month before it,
-    each period month a year earlier (the KPI cards; picking another briefing month then needs no new query), the
-    KPI months of `kpi_months`, and the data's last month, whose row dates a month beyond the data (measured_at).
-    The `_from_history` fallback of an older database always covers everything.
+    whatever the period, platforms or briefing month. With one, the scope is new at each change, so only what the
+    page shows is asked: the selected platforms, the period's months, the KPI months of the briefing month and the
+    data's last month (whose row dates a briefing month beyond the data, see measured_at). Picking another briefing
+    month then asks again, for its KPI months: covering a year before every month of the period instead made each
+    region, platform and period change cost about half as much again. The `_from_history` fallback of an older
+    database always covers everything.
     """
     if not (filters.provinces or filters.countries) or takedown_query != "takedown_by_month":
         return takedown_query, scope_params(filters)
-    period = flt.month_range(filters.start, filters.end)
-    wanted = {*period, *(flt.add_months(m, -1) for m in period[:1]), *(flt.add_months(m, -12) for m in period),
-              *kpi_months, *month_ends["month"].tail(1)}
+    wanted = {*flt.month_range(filters.start, filters.end), *kpi_months, *month_ends["month"].tail(1)}
     return "takedown_in_view", {**account_params(filters), "months": sorted(wanted)}
 
 
