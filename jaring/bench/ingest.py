@@ -2,7 +2,7 @@
 
 `jaring bench ingest --rows 1000000` writes a detection export of that many rows, then times in separate
 processes (so each peak memory is its own): DuckDB's bare `read_csv` of the file into a table (all columns as
-text, the cheapest read; `read_csv` with its defaults is timed too, for reference), and the full
+text, as the importer reads them; `read_csv` with its defaults is timed too, for reference), and the full
 `jaring load` with normalisation and identifier extraction, three times each, interleaved. It prints the best
 run of each, their ratio and peak memory.
 """
@@ -26,8 +26,8 @@ con.close()
 import resource
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
-# The headline baseline is the cheapest read: every column as text, nothing sniffed but the given layout.
-# `read_csv` with its defaults (types sniffed and parsed) is timed too, for reference.
+# The headline baseline reads every column as text, as the importer does, with the layout given. `read_csv`
+# with its defaults (types sniffed and parsed) is timed too, for reference.
 _STRICT_OPTIONS = ", delim=';', header=true, all_varchar=true"
 
 _FULL = """
