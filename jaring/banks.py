@@ -193,7 +193,8 @@ BANK_ACCOUNT_PATTERN = (
 )
 
 _BANK_NAME_RE = re.compile(rf"\b(?:{BANK_NAMES})\b", re.IGNORECASE | re.ASCII)
-_DIGIT_RUN_RE = re.compile(r"[0-9](?:[ .\-]?[0-9])*")
+DIGIT_RUN = r"[0-9](?:[ .\-]?[0-9])*"  # also bound by the importer's SQL shortcut
+_DIGIT_RUN_RE = re.compile(DIGIT_RUN)
 
 
 def bank_account(text: str | None) -> str | None:

@@ -33,12 +33,17 @@ _WA_LINK_RE = re.compile(_WA_PREFIX + "([0-9]{6,15})", re.IGNORECASE)
 _RUN_RE = re.compile(r"\+?\(?[0-9](?:[ .\-()]{0,2}[0-9])*")
 _PAYMENT_RE = re.compile(rf"\b(?:{PAYMENT_WORDS})\b", re.IGNORECASE | re.ASCII)
 _EWALLET_RE = re.compile(rf"\b(?:{EWALLET_NAMES})\b", re.IGNORECASE | re.ASCII)
-_DATE_RE = re.compile(r"[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}")
+# Patterns written for Python and RE2 alike: the importer's SQL shortcut (queries/ingest/fast_piece_values.sql)
+# binds these same texts.
+DATE_SHAPE = r"[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}"
+PLAIN_NUMBER = r"\+?[0-9 .\-()]+"
+_DATE_RE = re.compile(DATE_SHAPE)
 _NOT_DIGIT_OR_PLUS = re.compile(r"[^0-9+]")
-_PLAIN_RE = re.compile(r"\+?[0-9 .\-()]+")
+_PLAIN_RE = re.compile(PLAIN_NUMBER)
 _LETTER_RE = re.compile(r"[a-z]", re.IGNORECASE)
 # Indonesian mobile numbers as phonenumbers 9.x defines them (national number 8[1-35-9]\d{7,10}).
-_FAST_RE = re.compile(r"(\+62|62|0)?(8[1-35-9][0-9]{7,10})")
+INDONESIAN_MOBILE = r"(\+62|62|0)?(8[1-35-9][0-9]{7,10})"
+_FAST_RE = re.compile(INDONESIAN_MOBILE)
 _BARE_OK = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 

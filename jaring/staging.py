@@ -12,8 +12,7 @@ import re
 
 import pandas as pd
 
-from jaring import normalise
-from jaring.banks import BANK_KEYS
+from jaring import banks, normalise, phones
 from jaring.columns import ALIASES, ColumnMapping
 from jaring.db import register_frame, run_script
 from jaring.gazetteer import default_gazetteer
@@ -73,9 +72,12 @@ def _distinct(con, sql: str) -> list:
     return [row[0] for row in con.execute(sql).fetchall()]
 
 
-def _register_map(con, name: str, frame: pd.DataFrame) -> None:
+def _register_map(con, name: str, frame: pd.DataFrame, shortcut: str | None = None) -> None:
+    """Temp table `name` with the rows of `frame`, after those of the `shortcut` query (same columns, constant
+    text): the rows the SQL shortcuts normalised before the rest went through Python."""
     register_frame(con, f"{name}_frame", frame)
-    con.execute(f"create or replace temp table {name} as select * from {name}_frame")  # noqa: S608 - constant names
+    first = f"{shortcut} union all " if shortcut else ""
+    con.execute(f"create or replace temp table {name} as {first}select * from {name}_frame")  # noqa: S608 - constants
     con.unregister(f"{name}_frame")
 
 
@@ -223,9 +225,11 @@ def build_identifier_maps(con, kind: str) -> None:
 def _normalise_dictionary(con) -> None:
     """Temp table `piece_values(piece_id, kind, value)`: each piece of `piece_dictionary` normalised, the common
     shapes in SQL (queries/ingest/fast_piece_values.sql), the others through the Python normalisers."""
-    _register_map(con, "bank_keys", pd.DataFrame(list(BANK_KEYS.items()), columns=["key", "code"], dtype=object))
+    _register_map(con, "bank_keys", pd.DataFrame(list(banks.BANK_KEYS.items()), columns=["key", "code"], dtype=object))
     run_script(con, "ingest/fast_piece_values", phone_patterns=_patterns_of("phone"),
-               bank_patterns=_patterns_of("bank_account"))
+               bank_patterns=_patterns_of("bank_account"), plain_number=phones.PLAIN_NUMBER,
+               date_shape=phones.DATE_SHAPE, indonesian_mobile=phones.INDONESIAN_MOBILE, digit_run=banks.DIGIT_RUN,
+               min_digits=banks.MIN_DIGITS, max_digits=banks.MAX_DIGITS)
     pieces = con.execute("select piece_id, pattern, piece from piece_dictionary "
                          "anti join fast_piece_values using (piece_id)").fetchnumpy()
     rows = [(piece_id, k, v)
@@ -234,13 +238,10 @@ def _normalise_dictionary(con) -> None:
             for k, v in _normalise_found(pattern, piece)]
     ids, kinds, values = zip(*rows, strict=True) if rows else ((), (), ())
     # Arrow-backed strings: DuckDB scans them far faster than Python objects.
-    register_frame(con, "python_piece_values", pd.DataFrame({
+    _register_map(con, "piece_values", pd.DataFrame({
         "piece_id": pd.Series(ids, dtype="int64"), "kind": pd.Series(kinds, dtype="string[pyarrow]"),
-        "value": pd.Series(values, dtype="string[pyarrow]")}))
-    con.execute("create or replace temp table piece_values as "
-                "select piece_id::bigint as piece_id, kind, value from fast_piece_values where kind is not null "
-                "union all select piece_id, kind, value from python_piece_values")
-    con.unregister("python_piece_values")
+        "value": pd.Series(values, dtype="string[pyarrow]")}),
+        shortcut="select piece_id::bigint as piece_id, kind, value from fast_piece_values where kind is not null")
     con.execute("drop table fast_piece_values")
 
 
@@ -292,13 +293,10 @@ def _account_map(con) -> None:
     run_script(con, "ingest/account_map")
     triples = con.execute("select platform_raw, handle_raw, url_raw from account_triples where not fast").fetchall()
     rows = [(p, h, u, *_account_identity(p, h, u)) for p, h, u in triples]
-    register_frame(con, "python_accounts", pd.DataFrame(
-        rows, columns=["platform_raw", "handle_raw", "url_raw", "platform", "handle", "url"], dtype=object))
-    con.execute("create or replace temp table map_account as select * from fast_accounts "
-                "union all select * from python_accounts")
-    con.unregister("python_accounts")
-    for table in ("account_triples", "fast_accounts", "map_platform"):
-        con.execute(f"drop table {table}")  # noqa: S608 - constant names
+    _register_map(con, "map_account", pd.DataFrame(
+        rows, columns=["platform_raw", "handle_raw", "url_raw", "platform", "handle", "url"], dtype=object),
+        shortcut="select * from fast_accounts")
+    con.execute("drop table account_triples; drop table fast_accounts; drop table map_platform")
 
 
 def build_detection_maps(con, mapping: ColumnMapping) -> None:

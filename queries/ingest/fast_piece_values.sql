@@ -2,21 +2,22 @@
 -- Python: plain Indonesian mobile numbers ("0812-3456-7890", "+62 812 …") and "BANK digits" account numbers
 -- ("BNI 0000-89482"), which are most of the pieces of an export. Everything else goes to the Python
 -- normalisers. tests/test_fast_pieces.py checks on many shapes that both paths agree.
--- Reads temp tables piece_dictionary(piece_id, pattern, piece) and bank_keys(key, code); parameters
--- $phone_patterns and $bank_patterns (varchar[]): the piece patterns normalised as a phone / bank account.
+-- Reads temp tables piece_dictionary(piece_id, pattern, piece) and bank_keys(key, code). Parameters:
+--   $phone_patterns, $bank_patterns  VARCHAR[]  the piece patterns normalised as a phone / bank account;
+--   $plain_number, $date_shape, $indonesian_mobile  VARCHAR  jaring.phones' patterns of the same names;
+--   $digit_run  VARCHAR  jaring.banks.DIGIT_RUN; $min_digits, $max_digits  INTEGER  its account number lengths.
 -- Writes fast_piece_values(piece_id, kind, value); a piece there with a NULL kind yields no identifier.
 
 create or replace temp table fast_piece_values as
 with shaped as (
     select piece_id, pattern,
            -- phone(): the whole piece is the number (only digits, spaces, dots, dashes, brackets, a plus).
-           regexp_full_match(piece, '\+?[0-9 .\-()]+') and piece = trim(piece)
-               and not regexp_full_match(piece, '[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}')
-               as plain_number,
-           regexp_extract(regexp_replace(piece, '[^0-9+]', '', 'g'), '^(\+62|62|0)?(8[1-35-9][0-9]{7,10})$',
+           regexp_full_match(piece, $plain_number) and piece = trim(piece)
+               and not regexp_full_match(piece, $date_shape) as plain_number,
+           regexp_extract(regexp_replace(piece, '[^0-9+]', '', 'g'), '^(?:' || $indonesian_mobile || ')$',
                           ['prefix', 'national']) as mobile,
            -- bank_account(): one bank name, one run of digits.
-           regexp_extract(piece, '^([A-Za-z]+) +([0-9](?:[ .\-]?[0-9])*)$', ['name', 'run']) as bank_shape
+           regexp_extract(piece, '^([A-Za-z]+) +(' || $digit_run || ')$', ['name', 'run']) as bank_shape
     from piece_dictionary
     where list_contains($phone_patterns, pattern) or list_contains($bank_patterns, pattern)
 ), banked as (
@@ -27,11 +28,12 @@ with shaped as (
 select piece_id, 'phone' as kind, '+62' || mobile.national as value
 from banked
 where list_contains($phone_patterns, pattern) and plain_number and mobile.national <> ''
+  -- as jaring.phones._fast: phonenumbers reads a short "62…" string as a national number
   and not (mobile.prefix = '62' and length(mobile.national) < 10)
 union all
 select piece_id, 'bank_account', bank || ':' || bank_digits
 from banked
-where list_contains($bank_patterns, pattern) and bank is not null and length(bank_digits) between 8 and 18
+where list_contains($bank_patterns, pattern) and bank is not null and length(bank_digits) between $min_digits and $max_digits
 union all
 -- In free text the phone pattern also takes "BNI 0000-89482", so that a bank account never becomes a phone.
 select piece_id, null, null
