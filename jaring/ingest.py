@@ -119,17 +119,21 @@ def import_files(db_path: str | Path, paths: Iterable[str | Path], kind: str | N
             name = (display_names or {}).get(path, path.name)
             report(index / max(len(paths), 1), name)
             results.append(_import_guarded(con, path, name, kind, source))
-        from jaring.episodes import rebuild_status_episodes  # late, as below; never raises (the import is kept)
-
-        rebuild_status_episodes(con)  # each status event's report episode, read by the briefing
-        from jaring.region_index import rebuild_detection_regions  # late: keeps the importer's imports lean
-
-        rebuild_detection_regions(con)  # regions each new detection targets (column, ad text, coordinates)
-        from jaring.networks import rebuild_networks  # late, as above; never raises (the import is kept)
-
-        rebuild_networks(con, quiet_failure=True)  # recruiter networks with stable ids, after every import
+        _rebuild_derived_tables(con)
         report(1.0, "")
     return results
+
+
+def _rebuild_derived_tables(con) -> None:
+    """Bring the tables the pages read (not the export's own) up to date with the imports."""
+    # Imported late: the parsing helpers (jaring.ingest.parse_timestamps) should not load numpy and the rest.
+    from jaring.episodes import rebuild_status_episodes
+    from jaring.networks import rebuild_networks
+    from jaring.region_index import rebuild_detection_regions
+
+    rebuild_status_episodes(con)  # each status event's report episode, read by the briefing
+    rebuild_detection_regions(con)  # regions each new detection targets (column, ad text, coordinates)
+    rebuild_networks(con, quiet_failure=True)  # recruiter networks with stable ids; never raises (import kept)
 
 
 def _import_guarded(con, path: Path, name: str, kind: str | None, source: str) -> ImportResult:
