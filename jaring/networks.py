@@ -171,8 +171,8 @@ def _rebuild(con, hub_limit: int | None, stoplist_path: Path, now: datetime, for
         return RebuildSummary(0, 0, 0, 0, 0, 0, 0, limit, round(time.perf_counter() - started, 3), skipped=True)
     graph = _load_graph(con)
     hubs = _hubs(con, graph, limit, stoplist)
-    labels = _components(graph, hubs.loc[~hubs["merging"], "identifier_id"].to_numpy())
-    members = _members(graph, labels, hubs)
+    source, target = _edges(graph, hubs.loc[~hubs["merging"], "identifier_id"].to_numpy())
+    members = _members(graph, connected_components(graph.size, source, target), source, target)
     old = db.execute_query(con, "networks/current_members").df()
     old_nodes = _node_index(graph, old)
     assignment, states = _assign(members, old, old_nodes, live_ids, int(next_id))
@@ -251,8 +251,16 @@ def _hubs(con, graph: _Graph, limit: int, stoplist: pd.DataFrame) -> pd.DataFram
         {"identifier_id": "int64", "accounts": "int64", "cases": "int64", "reason": object, "merging": bool})
 
 
-def _components(graph: _Graph, cut: np.ndarray) -> np.ndarray:
-    """Component label of every node index, with the edges of the cut (non-merging hub) identifiers left out."""
+def _edges(graph: _Graph, cut: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Edges (source, target node indices), with those of the cut (non-merging hub) identifiers left out.
+
+    Args:
+        graph: the loaded link lists.
+        cut: identifier ids whose edges are dropped.
+
+    Returns:
+        source (account or case node) and target (identifier node), one entry per kept link.
+    """
     keep_a = ~np.isin(graph.account_links["identifier_id"].to_numpy(), cut)
     keep_c = ~np.isin(graph.case_links["identifier_id"].to_numpy(), cut)
     identifier_base = graph.n_accounts
@@ -261,19 +269,23 @@ def _components(graph: _Graph, cut: np.ndarray) -> np.ndarray:
                              case_base + graph.case_links["case_code"].to_numpy()[keep_c]])
     target = identifier_base + np.concatenate([graph.account_links["identifier_id"].to_numpy()[keep_a],
                                                graph.case_links["identifier_id"].to_numpy()[keep_c]])
-    return connected_components(graph.size, source, target)
+    return source, target
 
 
-def _members(graph: _Graph, labels: np.ndarray, hubs: pd.DataFrame) -> pd.DataFrame:
-    """Nodes of the qualifying components: node (index), comp, node_kind, account_id, identifier_id, case_id."""
-    cut = hubs.loc[~hubs["merging"], "identifier_id"].to_numpy()
-    a_links = graph.account_links[~graph.account_links["identifier_id"].isin(cut)]
-    c_links = graph.case_links[~graph.case_links["identifier_id"].isin(cut)]
+def _components(graph: _Graph, cut: np.ndarray) -> np.ndarray:
+    """Component label of every node index, with the edges of the cut (non-merging hub) identifiers left out."""
+    return connected_components(graph.size, *_edges(graph, cut))
+
+
+def _members(graph: _Graph, labels: np.ndarray, source: np.ndarray, target: np.ndarray) -> pd.DataFrame:
+    """Nodes of the qualifying components: node (index), comp, node_kind, account_id, identifier_id, case_id.
+
+    Only nodes at an end of a kept edge (`_edges`) are members: a node whose every link was cut stays out.
+    """
     identifier_base, case_base = graph.n_accounts, graph.n_accounts + graph.n_identifiers
     present = np.zeros(graph.size, dtype=bool)  # a mask, not np.unique: its hash table took seconds here
-    for linked in (a_links["account_id"].to_numpy(), identifier_base + a_links["identifier_id"].to_numpy(),
-                   case_base + c_links["case_code"].to_numpy(), identifier_base + c_links["identifier_id"].to_numpy()):
-        present[linked] = True
+    present[source] = True
+    present[target] = True
     nodes = np.flatnonzero(present)
     comp = labels[nodes]
     is_account, is_case = nodes < identifier_base, nodes >= case_base
