@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -190,7 +190,6 @@ class NewlyActive:
     table: pd.DataFrame
     windows: Windows
     networks_available: bool
-    all_counts: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
 
 
 def newly_active(query: QueryFn, filters: Filters, signal: str, thresholds: Thresholds,
@@ -211,7 +210,7 @@ def newly_active(query: QueryFn, filters: Filters, signal: str, thresholds: Thre
     table["top_accounts"] = _accounts_text(query, filters, codes, windows, accounts_per_region)
     table["networks"] = (_networks_text(query, filters, codes, windows) if available
                          else t("regions.networks_not_available", language))
-    return NewlyActive(table, windows, available, counts)
+    return NewlyActive(table, windows, available)
 
 
 def networks_available(query: QueryFn) -> bool:

@@ -11,8 +11,8 @@ from jaring.formatting import format_date, format_month, format_number
 from jaring.i18n import current_language, t
 from jaring.region_index import rebuild_database_index
 
-lang, filters, q = current_language(), ui.current_filters(), ui.run_query
 ui.require_app_frame()
+lang, filters, q = current_language(), ui.current_filters(), ui.run_query
 st.title(t("regions.title"))
 st.caption(t("regions.intro"))
 
@@ -158,8 +158,8 @@ def geocoding_settings() -> None:
         if waiting.empty:
             st.caption(t("regions.geo_none"))
             return
-        edited = st.data_editor(views.geocode_table(waiting, lang), hide_index=True, key="regions_geo_editor",
-                                disabled=list(views.geocode_table(waiting, lang).columns[1:]))
+        table = views.geocode_table(waiting, lang)
+        edited = st.data_editor(table, hide_index=True, key="regions_geo_editor", disabled=list(table.columns[1:]))
         chosen = waiting.loc[edited.iloc[:, 0].to_numpy(bool), "query"].tolist()
         if st.button(t("regions.geo_accept"), key="regions_geo_accept", disabled=not chosen):
             st.success(t("regions.geo_accepted", count=geocoding.accept_results(ui.database_path(), chosen)))
