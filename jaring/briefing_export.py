@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextvars
 import io
 import re
-import threading
-import warnings
 import zipfile
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -23,12 +21,10 @@ from jaring.briefing_html import briefing_html
 from jaring.briefing_slides import briefing_deck
 from jaring.briefing_tables import briefing_tables, column_labels
 from jaring.briefing_text import filters_text
+from jaring.figure_images import figure_bytes
 from jaring.i18n import t
 
 IMAGE_WIDTH, IMAGE_HEIGHT = 1200, 600
-# kaleido's sync server is a process-wide singleton with one shared result queue: two exports at once (two
-# analysts) would receive each other's images. One export renders at a time.
-_KALEIDO_LOCK = threading.Lock()
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an XLSX cell cannot hold
 
 
@@ -99,21 +95,13 @@ def export_briefing(b: Briefing, out_dir: str | Path, labels: ExportLabels | Non
 
 
 def render_images(charts: Mapping[str, go.Figure], folder: Path) -> dict[str, Path]:
-    """Write each chart as PNG and SVG with one kaleido browser for all of them (a browser start costs ~4 s)."""
-    import kaleido  # late: only exports need it
-
+    """Write each chart as PNG and SVG through the process's one kaleido browser (jaring.figure_images)."""
     written: dict[str, Path] = {}
-    with _KALEIDO_LOCK, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "kopts is ignored if using a server": expected with the shared server
-        kaleido.start_sync_server(silence_warnings=True)
-        try:
-            for name, fig in charts.items():
-                for fmt, scale in (("png", 2), ("svg", 1)):
-                    path = folder / f"{name}.{fmt}"
-                    path.write_bytes(fig.to_image(format=fmt, width=IMAGE_WIDTH, height=IMAGE_HEIGHT, scale=scale))
-                    written[name if fmt == "png" else f"{name}.svg"] = path
-        finally:
-            kaleido.stop_sync_server(silence_warnings=True)
+    for name, fig in charts.items():
+        for fmt, scale in (("png", 2), ("svg", 1)):
+            path = folder / f"{name}.{fmt}"
+            path.write_bytes(figure_bytes(fig, fmt, IMAGE_WIDTH, IMAGE_HEIGHT, scale))
+            written[name if fmt == "png" else f"{name}.svg"] = path
     return written
 
 

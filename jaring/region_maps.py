@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
-import warnings
 from collections.abc import Iterable
 from functools import cache
 from html import escape
@@ -15,6 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from jaring import db
+from jaring.figure_images import figure_bytes
 from jaring.formatting import format_month, format_number
 from jaring.i18n import t
 
@@ -28,8 +27,6 @@ PLOTLY_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False, "
 ZERO_COLOUR, FLAG_COLOUR = "#f2f2f2", "#d7191c"
 # Zero stays a pale grey, so a quiet province is visibly "0" and not missing; any activity is orange to red.
 COLOURSCALE = [[0.0, ZERO_COLOUR], [1e-6, "#fee8c8"], [0.5, "#fc8d59"], [1.0, "#b30000"]]
-_IMAGE_LOCK = threading.Lock()
-_BROWSER_STARTED = False
 
 
 @cache
@@ -174,16 +171,6 @@ def trend_chart(trend: pd.DataFrame, language: str | None = None) -> go.Figure:
     return fig
 
 
-def _start_browser_once() -> None:
-    """Keep one headless browser for all exports: starting one costs ~4 s, an image from a running one ~0.5 s."""
-    global _BROWSER_STARTED
-    if not _BROWSER_STARTED:
-        import kaleido
-
-        kaleido.start_sync_server(silence_warnings=True)
-        _BROWSER_STARTED = True
-
-
 def figure_image(fig: go.Figure, fmt: str, width: int = 1400, height: int = 800) -> bytes:
     """PNG or SVG bytes of a figure through kaleido and Debian's chromium, with the bundled base maps.
 
@@ -195,10 +182,6 @@ def figure_image(fig: go.Figure, fmt: str, width: int = 1400, height: int = 800)
     inlined = go.Figure(fig)
     for name, url in GEOJSON_URLS.items():
         inlined.update_traces(selector={"geojson": url}, geojson=_geojson(name))
-    with _IMAGE_LOCK:  # one headless browser at a time on a 2-core laptop
-        if not pio.defaults.topojson:
-            pio.defaults.topojson = STATIC_TOPOJSON.as_uri() + "/"
-        _start_browser_once()
-        with warnings.catch_warnings():  # plotly warns that browser options are ignored by a running server
-            warnings.simplefilter("ignore", UserWarning)
-            return inlined.to_image(format=fmt, width=width, height=height, scale=1 if fmt == "svg" else 2)
+    if not pio.defaults.topojson:
+        pio.defaults.topojson = STATIC_TOPOJSON.as_uri() + "/"
+    return figure_bytes(inlined, fmt, width, height, scale=1 if fmt == "svg" else 2)
