@@ -285,9 +285,13 @@ def show_table(frame: pd.DataFrame, key: str | None = None, height: int | str = 
 
 
 def download_csv(frame: pd.DataFrame, file_name: str, key: str) -> None:
-    """A download button for `frame` as a spreadsheet-safe CSV (formulas neutralised, UTF-8 with BOM)."""
+    """A download button for `frame` as a spreadsheet-safe CSV (formulas neutralised, UTF-8 with BOM).
+
+    The bytes are built only on click (a million-account database has ~100k networks); the columns are
+    labelled here, as the click runs in another thread, without the UI language.
+    """
     labelled = frame.rename(columns=i18n.column_labels(frame.columns))
-    st.download_button(t("data.download_csv"), data=exports.to_csv_bytes(labelled), file_name=file_name,
+    st.download_button(t("data.download_csv"), data=lambda: exports.to_csv_bytes(labelled), file_name=file_name,
                        mime="text/csv", key=key, on_click="ignore", icon=":material/download:")
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jaring import db, exports, networks, ui
+from jaring import db, networks, ui
 from jaring import network_page as npg
 from jaring.i18n import t
 
@@ -21,13 +21,6 @@ def table_or_empty(frame, key: str) -> None:
         ui.show_table(npg.labelled(frame), key=key)
     else:
         st.caption(t("data.empty"))
-
-
-def download_later(frame, file_name: str, key: str) -> None:
-    """A CSV download built only on click (a million-account database has ~100k networks)."""
-    shown = npg.labelled(frame)  # labelled here: the click runs in another thread, without the UI language
-    st.download_button(t("data.download_csv"), data=lambda: exports.to_csv_bytes(shown), file_name=file_name,
-                       mime="text/csv", key=key, on_click="ignore", icon="⬇️")
 
 
 def write_and_rerun(action) -> None:
@@ -56,7 +49,7 @@ def network_section(filters) -> None:
     ui.show_table(npg.labelled(table.head(npg.TABLE_ROWS)), key="networks_table")
     if len(table) > npg.TABLE_ROWS:
         st.caption(t("networks.table_truncated", shown=npg.TABLE_ROWS, total=len(table)))
-    download_later(table, "jaring_networks.csv", "networks_table_download")
+    ui.download_csv(npg.labelled(table), "jaring_networks.csv", key="networks_table_download")
     wanted = st.query_params.get("network", str(int(table["network_id"].iloc[0])))
     chosen = st.number_input(t("networks.network_id"), 1, value=npg.as_int(wanted, 1), key="networks_network_id")
     st.query_params["network"] = str(int(chosen))
@@ -159,7 +152,7 @@ def recidivism_section(filters) -> None:
         column.metric(t(f"networks.recidivism_{key}"), value)
     if len(frame):
         ui.show_table(npg.labelled(frame.head(npg.TABLE_ROWS)), key="networks_recidivism_table")
-        download_later(frame, "jaring_recidivism.csv", "networks_recidivism_download")
+        ui.download_csv(npg.labelled(frame), "jaring_recidivism.csv", key="networks_recidivism_download")
 
 
 def hubs_section() -> None:
