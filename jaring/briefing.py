@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -102,7 +102,7 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
     """
     month = flt.month_start(month or default_month(filters))
     takedown_query, oldest_query = episode_queries(query)
-    months = flt.month_range(filters.start, filters.end)
+    months = period_months(filters)
     kpi_months = [flt.add_months(month, -12), flt.add_months(month, -1), month]
     # The queries are independent once the month's as_of instant is known, and DuckDB releases the GIL: the
     # oldest open reports are asked at the instant the takedown grid will carry (briefing_month_ends) while the
@@ -169,7 +169,7 @@ def takedown_request(takedown_query: str, filters: flt.Filters, kpi_months: list
     """
     if not (filters.provinces or filters.countries) or takedown_query != "takedown_by_month":
         return takedown_query, scope_params(filters)
-    wanted = {*flt.month_range(filters.start, filters.end), *kpi_months, *month_ends["month"].tail(1)}
+    wanted = {*period_months(filters), *kpi_months, *month_ends["month"].tail(1)}
     return "takedown_in_view", {**account_params(filters), "months": sorted(wanted)}
 
 
@@ -278,10 +278,8 @@ def _typed_month_ends(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _oldest(query: QueryRunner, filters: flt.Filters, takedown: pd.DataFrame, month: date,
-            name: str = "oldest_open_reports",
-            fetched: tuple[datetime | None, pd.DataFrame | None] = (None, None),
-            ) -> tuple[pd.DataFrame, datetime | None]:
+def _oldest(query: QueryRunner, filters: flt.Filters, takedown: pd.DataFrame, month: date, name: str,
+            fetched: tuple[datetime | None, pd.DataFrame | None]) -> tuple[pd.DataFrame, datetime | None]:
     """The oldest open reports at the month's measuring instant; `fetched` = (as_of, list) asked in advance."""
     as_of = measured_at(takedown, month)
     if as_of is None:  # nothing in scope: no list, whatever was fetched in advance
@@ -383,8 +381,3 @@ def display_names(query: QueryRunner, language: str) -> tuple[dict[str, str], di
     column = "name_id" if language == "id" else "name_en"
     return (dict(zip(provinces["code"], provinces["name"], strict=True)),
             dict(zip(countries["iso2"], countries[column], strict=True)))
-
-
-def month_end_day(month: date) -> date:
-    """The last calendar day of `month`."""
-    return flt.add_months(month, 1) - timedelta(days=1)

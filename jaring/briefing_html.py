@@ -14,6 +14,7 @@ import plotly.io as pio
 from jaring.briefing import Briefing
 from jaring.briefing_tables import column_labels
 from jaring.briefing_text import change_text, format_value, key_numbers, sentences
+from jaring.filters import add_months
 from jaring.formatting import format_datetime, format_month
 from jaring.i18n import current_language, t
 
@@ -58,19 +59,14 @@ def _oldest_list(frame: pd.DataFrame) -> str:
 def _kpi_cards(b: Briefing) -> str:
     cards = []
     for kpi in b.kpis:
-        deltas = [change_text(kpi, kpi.previous, _shift(b, -1)), change_text(kpi, kpi.year_ago, _shift(b, -12))]
+        deltas = [change_text(kpi, kpi.previous, add_months(b.month, -1)),
+                  change_text(kpi, kpi.year_ago, add_months(b.month, -12))]
         shown = [_e(d) for d in deltas if d] or ([_e(t("briefing.kpi.networks_unavailable"))]
                                                  if kpi.value is None else [])
         cards.append(f'<div class="kpi"><div>{_e(t(f"briefing.kpi.{kpi.key}"))}</div>'
                      f'<div class="v">{_e(format_value(kpi.value, kpi.unit))}</div>'
                      f'<div class="d">{"<br>".join(shown)}</div></div>')
     return f'<div class="kpis">{"".join(cards)}</div>'
-
-
-def _shift(b: Briefing, months: int):
-    from jaring.filters import add_months
-
-    return add_months(b.month, months)
 
 
 def definitions_html() -> str:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from jaring.briefing import ALL_PLATFORMS, Briefing
+from jaring.briefing import Briefing
 from jaring.briefing_text import format_value, platform_name
 from jaring.formatting import format_month
 from jaring.i18n import has_key, t
@@ -33,7 +33,7 @@ def blocked_table(b: Briefing) -> pd.DataFrame:
     """Blocks per month: one column per platform, the total and its change against the month before."""
     pivot = (b.flows.pivot_table(index="month", columns="platform", values="blocked", aggfunc="sum", fill_value=0)
              .reindex(index=b.months, columns=b.platforms, fill_value=0))
-    pivot.columns = [t("briefing.all_platforms") if p == ALL_PLATFORMS else platform_name(p) for p in pivot.columns]
+    pivot.columns = [platform_name(p) for p in pivot.columns]
     pivot["total"] = pivot.sum(axis=1)
     before = pivot["total"].shift(1)
     pivot["change_vs_previous"] = ((pivot["total"] - before) / before.where(before > 0)).astype(float)

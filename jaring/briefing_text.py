@@ -11,8 +11,6 @@ from jaring.briefing import ALL_PLATFORMS, Briefing, Kpi, change
 from jaring.formatting import format_month, format_number, format_percent, platform_label
 from jaring.i18n import t
 
-FIGURES = ("blocked", "speed", "backlog", "survival", "cases")
-
 
 def platform_name(code: str) -> str:
     """Display name of a platform, with the 'all platforms' marker translated."""
@@ -40,11 +38,10 @@ def filters_text(filters: flt.Filters, province_names: Mapping[str, str] | None 
     return " · ".join(parts)
 
 
-def figure_title(figure: str, briefing: Briefing, scope: str = "") -> str:
-    """A figure's title: what it shows, for which period or month, and under which filters."""
+def figure_title(figure: str, briefing: Briefing) -> str:
+    """A figure's title: what it shows and for which period or month (the subtitle names the filters)."""
     when = format_month(briefing.month) if figure == "durations" else period_text(briefing.filters)
-    title = t(f"briefing.fig.{figure}", when=when)
-    return f"{title} · {scope}" if scope else title
+    return t(f"briefing.fig.{figure}", when=when)
 
 
 def format_value(value: float | None, unit: str = "count") -> str:
