@@ -107,14 +107,14 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
     # The queries are independent once the month's as_of instant is known, and DuckDB releases the GIL: the
     # oldest open reports are asked at the instant the takedown grid will carry (briefing_month_ends) while the
     # takedown figures run, instead of after them.
-    month_ends = _typed_month_ends(query("briefing_month_ends"))
+    month_ends = _with_month_dates(query("briefing_month_ends"))
     guess = measured_at(month_ends, month)
     takedown_call = takedown_request(takedown_query, filters, kpi_months, month_ends)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="briefing") as pool:
         pending_takedown = pool.submit(query, takedown_call[0], **takedown_call[1])
         pending_oldest = None if guess is None else pool.submit(
             _oldest_at, query, filters, guess, oldest_query)
-        cases = _typed_cases(query("cases_by_month", **account_params(filters)))
+        cases = _with_month_dates(query("cases_by_month", **account_params(filters)))
         networks = _networks(query, filters)
         takedown = _typed_takedown(pending_takedown.result())
         oldest_at_guess = None if pending_oldest is None else pending_oldest.result()
@@ -174,8 +174,7 @@ def takedown_request(takedown_query: str, filters: flt.Filters, kpi_months: list
 
 
 def _typed_takedown(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["month"] = pd.to_datetime(frame["month"]).dt.date
+    frame = _with_month_dates(frame)
     for column in ("days_from_detection", "days_from_report"):
         frame[column] = frame[column].map(lambda values: np.asarray(values, dtype=float))
     return frame
@@ -272,7 +271,8 @@ def measured_at(takedown: pd.DataFrame, month: date) -> datetime | None:
     return min(month_end, pd.Timestamp(last).to_pydatetime())
 
 
-def _typed_month_ends(frame: pd.DataFrame) -> pd.DataFrame:
+def _with_month_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` whose month column holds dates (DuckDB hands back timestamps)."""
     frame = frame.copy()
     frame["month"] = pd.to_datetime(frame["month"]).dt.date
     return frame
@@ -312,12 +312,6 @@ def safe_link(url: object) -> str | None:
 # ---------------------------------------------------------------- cases and networks
 
 
-def _typed_cases(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["month"] = pd.to_datetime(frame["month"]).dt.date
-    return frame
-
-
 def cases_totals(cases: pd.DataFrame, months: list[date]) -> pd.DataFrame:
     """Cases, victims and cases matching a detected account per month (zeros kept), with the matched share."""
     frame = cases.groupby("month")[["cases", "victims", "matched_cases"]].sum().reindex(months, fill_value=0)
@@ -337,9 +331,7 @@ def _networks(query: QueryRunner, filters: flt.Filters) -> pd.DataFrame | None:
     present = set(query("briefing_optional_tables")["table_name"])
     if not {"networks", "network_members"} <= present:
         return None
-    frame = query("networks_found_by_month", **account_params(filters)).copy()
-    frame["month"] = pd.to_datetime(frame["month"]).dt.date
-    return frame
+    return _with_month_dates(query("networks_found_by_month", **account_params(filters)))
 
 
 # ---------------------------------------------------------------- KPI cards
