@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from jaring import colors
-from jaring.briefing import AGE_BUCKETS, ALL_PLATFORMS, HORIZONS, Briefing
+from jaring.briefing import AGE_BUCKETS, ALL_PLATFORMS, HORIZONS, Briefing, change
 from jaring.briefing_text import figure_title, platform_name
 from jaring.formatting import format_month, format_number, format_percent
 from jaring.i18n import current_language, t
@@ -60,10 +60,8 @@ def _month_labels(months) -> list[str]:
 
 
 def _change_label(now: float, before: float) -> str:
-    if before == 0:
-        return ""
-    relative = (now - before) / before
-    return ("+" if relative > 0 else "") + format_percent(relative, 0)
+    relative = change(now, before)
+    return "" if relative is None else ("+" if relative > 0 else "") + format_percent(relative, 0)
 
 
 def blocked_chart(b: Briefing, subtitle: str = "") -> go.Figure:

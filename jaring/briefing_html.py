@@ -13,8 +13,7 @@ import plotly.io as pio
 
 from jaring.briefing import Briefing
 from jaring.briefing_tables import column_labels
-from jaring.briefing_text import change_text, format_value, key_numbers, sentences
-from jaring.filters import add_months
+from jaring.briefing_text import format_value, key_numbers, kpi_changes, sentences
 from jaring.formatting import format_datetime, format_month
 from jaring.i18n import current_language, t
 
@@ -59,8 +58,7 @@ def _oldest_list(frame: pd.DataFrame) -> str:
 def _kpi_cards(b: Briefing) -> str:
     cards = []
     for kpi in b.kpis:
-        deltas = [change_text(kpi, kpi.previous, add_months(b.month, -1)),
-                  change_text(kpi, kpi.year_ago, add_months(b.month, -12))]
+        deltas = kpi_changes(b, kpi)
         shown = [_e(d) for d in deltas if d] or ([_e(t("briefing.kpi.networks_unavailable"))]
                                                  if kpi.value is None else [])
         cards.append(f'<div class="kpi"><div>{_e(t(f"briefing.kpi.{kpi.key}"))}</div>'

@@ -12,7 +12,7 @@ from pptx.util import Inches, Pt
 
 from jaring.briefing import Briefing
 from jaring.briefing_html import FIGURE_TEXT
-from jaring.briefing_text import change_text, figure_title, format_value, key_numbers, sentences
+from jaring.briefing_text import figure_title, format_value, key_numbers, kpi_changes, sentences
 from jaring.filters import add_months
 from jaring.formatting import format_datetime, format_month
 from jaring.i18n import t
@@ -48,8 +48,7 @@ def _cover(deck, b: Briefing, subtitle: str, note: str, generated: datetime) -> 
     for column, header in enumerate(headers):
         table.cell(0, column).text = header
     for row, kpi in enumerate(b.kpis, start=1):
-        previous = change_text(kpi, kpi.previous, add_months(b.month, -1))
-        year_ago = change_text(kpi, kpi.year_ago, add_months(b.month, -12))
+        previous, year_ago = kpi_changes(b, kpi)
         cells = (t(f"briefing.kpi.{kpi.key}"),
                  format_value(kpi.value, kpi.unit) if kpi.value is not None else t("briefing.kpi.networks_unavailable"),
                  f"{format_value(kpi.previous, kpi.unit)}" + (f" ({previous})" if previous else ""),

@@ -67,6 +67,12 @@ def change_text(kpi: Kpi, reference: float | None, month: date) -> str | None:
     return t("briefing.change_vs", amount=amount, month=format_month(month))
 
 
+def kpi_changes(b: Briefing, kpi: Kpi) -> tuple[str | None, str | None]:
+    """The KPI's change against the month before and against the same month a year earlier, in words."""
+    return (change_text(kpi, kpi.previous, flt.add_months(b.month, -1)),
+            change_text(kpi, kpi.year_ago, flt.add_months(b.month, -12)))
+
+
 def _missing(value: float) -> bool:
     return isinstance(value, float) and math.isnan(value)
 

@@ -12,7 +12,6 @@ from jaring import briefing_export as bx
 from jaring import briefing_text as words
 from jaring import startup, ui
 from jaring.briefing_tables import column_labels
-from jaring.filters import add_months
 from jaring.formatting import format_datetime, format_month
 from jaring.i18n import current_language, t
 
@@ -23,8 +22,7 @@ INVERSE = {"median_days", "backlog"}  # figures where a rise is bad news
 def kpi_cards(b: br.Briefing) -> None:
     st.caption(t("briefing.kpi.help", month=format_month(b.month)))
     for column, kpi in zip(st.columns(len(b.kpis)), b.kpis, strict=True):
-        previous = words.change_text(kpi, kpi.previous, add_months(b.month, -1))
-        year_ago = words.change_text(kpi, kpi.year_ago, add_months(b.month, -12))
+        previous, year_ago = words.kpi_changes(b, kpi)
         color = "off" if not previous or previous.startswith("±") else "inverse" if kpi.key in INVERSE else "normal"
         column.metric(t(f"briefing.kpi.{kpi.key}"), words.format_value(kpi.value, kpi.unit), delta=previous,
                       delta_color=color)
