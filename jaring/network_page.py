@@ -6,9 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -19,6 +17,8 @@ from jaring import network_view as nv
 from jaring.filters import Filters
 from jaring.formatting import format_date, format_number, platform_label
 from jaring.i18n import t, value_label
+from jaring.ingest import now_jakarta
+from jaring.networks import DEFAULT_HUB_LIMIT
 from jaring.normalise import KINDS, NORMALISERS
 
 Query = Callable[..., pd.DataFrame]  # ui.run_query(name, filters=None, **params)
@@ -34,11 +34,6 @@ _PLATFORM_COLUMNS = ("platform", "blocked_platform")
 def language() -> str:
     """The UI language of this run (part of cache keys: labels inside the drawing are translated)."""
     return i18n.current_language()
-
-
-def now() -> datetime:
-    """Jakarta wall-clock time, as stored in the database."""
-    return datetime.now(ZoneInfo("Asia/Jakarta")).replace(tzinfo=None)
 
 
 def as_int(text, default: int) -> int:
@@ -234,7 +229,7 @@ def package_builder(database: Path, candidates: pd.DataFrame, platform: str) -> 
     of the page that offered it. The package holds the PACKAGE_ROWS strongest candidates.
     """
     chosen = candidates[candidates["platform"] == platform].head(PACKAGE_ROWS)
-    made_at, lang = now(), language()
+    made_at, lang = now_jakarta(), language()
 
     def build(kind: str) -> bytes:
         reader = db.Reader(database)
@@ -253,9 +248,6 @@ def platforms_of(ranked: pd.DataFrame) -> list[str]:
     return ranked["platform"].value_counts().index.tolist()
 
 
-platform_name = platform_label
-
-
 def recidivism(query: Query, filters: Filters) -> tuple[pd.DataFrame, dict[str, str]]:
     """Reappearances in the filtered view and their headline figures, formatted."""
     frame = query("identifier_reappearances", filters)
@@ -270,8 +262,6 @@ def recidivism(query: Query, filters: Filters) -> tuple[pd.DataFrame, dict[str, 
 def hub_state(query: Query) -> tuple[pd.DataFrame, int]:
     """The hub list and the hub limit in force."""
     limit = query("network_hub_limit")["hub_account_limit"].iloc[0]
-    from jaring.networks import DEFAULT_HUB_LIMIT
-
     return query("network_hub_list"), int(DEFAULT_HUB_LIMIT if pd.isna(limit) else limit)
 
 

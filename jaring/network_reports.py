@@ -67,7 +67,7 @@ def evidence_texts(evidence: pd.DataFrame, language: str | None = None) -> pd.Se
     rows = evidence.sort_values(["account_id", "kind", "value", "blocked_account_id"])
     blocked_at = pd.to_datetime(rows["blocked_at"])
     keys = blocked_at.dt.strftime("%Y-%m-%d").fillna("")  # label each distinct day once, not each row
-    days = {k: format_date(_day(v), language) for k, v in blocked_at.groupby(keys.to_numpy()).first().items()}
+    days = {k: format_date(as_day(v), language) for k, v in blocked_at.groupby(keys.to_numpy()).first().items()}
     refs = _fill("networks.takedown_blocked_ref", language, handle=rows["blocked_handle"].fillna(""),
                  platform=rows["blocked_platform"].map(lambda p: platform_label(p, language)),
                  day=keys.map(days | {"": ""}))
@@ -91,7 +91,8 @@ def _fill(key: str, language: str | None, **columns: pd.Series) -> pd.Series:
     return pd.Series(result, index=next(iter(columns.values())).index)
 
 
-def _day(value) -> date | None:
+def as_day(value) -> date | None:
+    """The calendar day of a timestamp, or None for a missing one."""
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 

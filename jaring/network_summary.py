@@ -8,7 +8,7 @@ import pyarrow as pa
 
 from jaring import db
 
-ACCOUNT, IDENTIFIER, CASE = "account", "identifier", "case"
+ACCOUNT, IDENTIFIER, CASE = "account", "identifier", "case"  # node kinds (jaring.networks uses them too)
 TOP = 3  # target regions and destination countries listed per network
 _NO_TIME = np.iinfo(np.int64).min  # numpy's NaT
 _DENSE_CELLS = 8_000_000  # networks x distinct codes up to which top lists come from a count matrix

@@ -24,6 +24,7 @@ from pyvis.network import Network
 
 from jaring.formatting import format_date, format_month, platform_label
 from jaring.i18n import t, value_label
+from jaring.network_reports import as_day
 
 PHYSICS_LIMIT = 100  # above this many drawn nodes vis-network physics stalls: positions come from networkx
 LABEL_LENGTH = 28
@@ -75,8 +76,8 @@ def node_title(row: dict) -> str:
         lines = [f"{platform_label(row.get('platform'))} · {row.get('handle') or ''}",
                  str(row.get("display_name") or ""),
                  t("networks.tip_status", status=value_label("account_status", row.get("status"))),
-                 t("networks.tip_seen", first=format_date(_day(row.get("first_seen"))),
-                   last=format_date(_day(row.get("last_seen"))))]
+                 t("networks.tip_seen", first=format_date(as_day(row.get("first_seen"))),
+                   last=format_date(as_day(row.get("last_seen"))))]
     elif kind == "case":
         lines = [t("networks.tip_case", case_id=row.get("case_id") or ""), str(row.get("case_type") or ""),
                  t("networks.tip_victims", victims=row.get("victims") or 0)]
@@ -86,10 +87,6 @@ def node_title(row: dict) -> str:
         if kind == "hub":
             lines.append(t("networks.tip_hub"))
     return "\n".join(line for line in lines if line)
-
-
-def _day(value):
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def _colour(row: dict) -> str:
@@ -134,7 +131,7 @@ def vis_edges(edges: pd.DataFrame, drawn: set[str]) -> list[dict]:
 def _edge_title(row: dict) -> str:
     if row["edge_kind"] == "detection":
         return t("networks.tip_edge_detections", detections=int(row.get("detections") or 0),
-                 first=format_date(_day(row.get("first_seen"))), last=format_date(_day(row.get("last_seen"))))
+                 first=format_date(as_day(row.get("first_seen"))), last=format_date(as_day(row.get("last_seen"))))
     return t(f"networks.tip_edge_{row['edge_kind']}")
 
 

@@ -22,22 +22,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
 from jaring import db
 from jaring.graph_components import connected_components
+from jaring.ingest import now_jakarta
 from jaring.network_ids import IdAssignment, assign_ids, component_order
-from jaring.network_summary import store_summary
+from jaring.network_summary import ACCOUNT, CASE, IDENTIFIER, store_summary
 from jaring.normalise import NORMALISERS, platform
 
 log = logging.getLogger(__name__)
-JAKARTA = ZoneInfo("Asia/Jakarta")
 STOPLIST_PATH = db.PROJECT_ROOT / "data" / "reference" / "hub_stoplist.csv"
 DEFAULT_HUB_LIMIT = 50  # the demo's fake hotline sits on 90 accounts; real network identifiers on <= 20
-ACCOUNT, IDENTIFIER, CASE = "account", "identifier", "case"
 
 
 @dataclass
@@ -111,7 +109,8 @@ def rebuild_networks(con, *, hub_limit: int | None = None, stoplist_path: Path =
     Returns:
         A summary (`skipped` when nothing changed), or None after a logged failure.
     """
-    return _in_transaction(con, quiet_failure, lambda: _rebuild(con, hub_limit, stoplist_path, _now(now), force))
+    now = now or now_jakarta()
+    return _in_transaction(con, quiet_failure, lambda: _rebuild(con, hub_limit, stoplist_path, now, force))
 
 
 def save_hub_settings(con, *, hub_limit: int, include: list[tuple[str, str]], exclude: list[tuple[str, str]],
@@ -126,7 +125,7 @@ def save_hub_settings(con, *, hub_limit: int, include: list[tuple[str, str]], ex
         now: the time to record.
         stoplist_path: the reference stop list.
     """
-    now = _now(now)
+    now = now or now_jakarta()
     decisions = pd.DataFrame([(k, v, "include") for k, v in include] + [(k, v, "exclude") for k, v in exclude],
                              columns=["kind", "value", "decision"], dtype=object)
 
@@ -139,10 +138,6 @@ def save_hub_settings(con, *, hub_limit: int, include: list[tuple[str, str]], ex
         return _rebuild(con, hub_limit, stoplist_path, now, force=False)
 
     return _in_transaction(con, False, work)
-
-
-def _now(now: datetime | None) -> datetime:
-    return now or datetime.now(JAKARTA).replace(tzinfo=None)
 
 
 def _in_transaction(con, quiet_failure: bool, work) -> RebuildSummary | None:

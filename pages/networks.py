@@ -4,6 +4,7 @@ import streamlit as st
 
 from jaring import db, networks, ui
 from jaring import network_page as npg
+from jaring.formatting import platform_label
 from jaring.i18n import t
 
 SECTIONS = ("table", "search", "dossier", "takedown", "recidivism", "hubs")
@@ -135,7 +136,7 @@ def takedown_section(filters) -> None:
     if len(candidates) > len(top):
         st.caption(t("networks.table_truncated", shown=len(top), total=len(candidates)))
     platform = st.selectbox(t("networks.takedown_platform"), npg.platforms_of(candidates),
-                            key="networks_takedown_pf", format_func=npg.platform_name,
+                            key="networks_takedown_pf", format_func=platform_label,
                             help=t("networks.takedown_package_help", rows=npg.PACKAGE_ROWS))
     build = npg.package_builder(ui.database_path(), candidates, platform)
     for column, (suffix, mime) in zip(st.columns(2), (("csv", "text/csv"), ("json", "application/json")),
