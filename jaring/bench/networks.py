@@ -28,9 +28,9 @@ from jaring.bench.networks import peak_mb
 from jaring import db, networks
 path = sys.argv[1]
 with db.writer(path) as con:
-    for table in ("network_members", "networks", "network_merges", "network_hubs", "network_handle_links",
-                  "network_settings"):
-        con.execute(f"drop table if exists {table}")
+    con.execute("drop table if exists network_members; drop table if exists networks; "
+                "drop table if exists network_merges; drop table if exists network_hubs; "
+                "drop table if exists network_handle_links; drop table if exists network_settings")
     started = time.perf_counter()
     first = networks.rebuild_networks(con)
     first_s = time.perf_counter() - started
