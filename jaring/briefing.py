@@ -365,11 +365,3 @@ def change(value: float | None, reference: float | None) -> float | None:
         return None
     return (value - reference) / reference
 
-
-def display_names(query: QueryRunner, language: str) -> tuple[dict[str, str], dict[str, str]]:
-    """(province code -> name, ISO2 -> country name in `language`) for titles that spell out the filters."""
-    provinces = query("province_names")
-    countries = query("destination_countries_present")
-    column = "name_id" if language == "id" else "name_en"
-    return (dict(zip(provinces["code"], provinces["name"], strict=True)),
-            dict(zip(countries["iso2"], countries[column], strict=True)))

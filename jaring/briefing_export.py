@@ -15,13 +15,14 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from jaring import briefing_charts, exports
-from jaring.briefing import Briefing
+from jaring import briefing_charts, exports, startup
+from jaring.briefing import Briefing, QueryRunner
 from jaring.briefing_html import briefing_html
 from jaring.briefing_slides import briefing_deck
 from jaring.briefing_tables import briefing_tables, column_labels
 from jaring.briefing_text import filters_text
 from jaring.figure_images import figure_bytes
+from jaring.filters import name_labels
 from jaring.i18n import t
 
 IMAGE_WIDTH, IMAGE_HEIGHT = 1200, 600
@@ -55,6 +56,13 @@ class ExportResult:
 def subtitle(b: Briefing, labels: ExportLabels) -> str:
     """The line under every title (which already names the period): the filters in words."""
     return filters_text(b.filters, labels.province_names, labels.country_names) or t("briefing.no_filters")
+
+
+def export_labels(query: QueryRunner, language: str) -> ExportLabels:
+    """Province and country names in `language`, and the demo/sample-data note when the data is not real."""
+    names = name_labels(query("province_names"), query("destination_countries_present"), language)
+    kind = startup.banner_kind(query("import_sources")["source"])
+    return ExportLabels(names["provinces"], names["countries"], t(f"banner.{kind}") if kind else "")
 
 
 def export_briefing(b: Briefing, out_dir: str | Path, labels: ExportLabels | None = None,
@@ -142,8 +150,8 @@ def export_month(db_path: str | Path, month: date, out_dir: str | Path, months: 
         platforms, provinces, countries: the global filters (empty = all).
         language: "id" or "en".
     """
-    from jaring import db, startup
-    from jaring.briefing import display_names, load_briefing
+    from jaring import db
+    from jaring.briefing import load_briefing
     from jaring.filters import Filters, add_months, month_end
     from jaring.i18n import set_language
 
@@ -153,10 +161,7 @@ def export_month(db_path: str | Path, month: date, out_dir: str | Path, months: 
         raise FileNotFoundError(f"no database at {db_path}")
     filters = Filters(add_months(month, 1 - months), month_end(month), tuple(platforms), tuple(provinces),
                       tuple(countries))
-    provinces_named, countries_named = display_names(reader.query, language)
-    kind = startup.banner_kind(reader.query("import_sources")["source"])
-    labels = ExportLabels(provinces_named, countries_named, t(f"banner.{kind}") if kind else "")
-    return export_briefing(load_briefing(reader.query, filters, month), out_dir, labels)
+    return export_briefing(load_briefing(reader.query, filters, month), out_dir, export_labels(reader.query, language))
 
 
 def zip_export(result: ExportResult) -> bytes:

@@ -211,7 +211,12 @@ def options_from_frames(months: pd.DataFrame, platforms: pd.DataFrame, provinces
     options = FilterOptions(first_month=_month_or_none(first), last_month=_month_or_none(last),
                             platforms=tuple(platforms["platform"]), provinces=tuple(provinces["code"]),
                             countries=tuple(countries["iso2"]))
+    return options, name_labels(provinces, countries, language)
+
+
+def name_labels(provinces: pd.DataFrame, countries: pd.DataFrame, language: str) -> dict[str, dict[str, str]]:
+    """{"provinces": code -> name, "countries": ISO2 -> name in `language`} from `province_names` and
+    `destination_countries_present`."""
     name_column = "name_id" if language == "id" else "name_en"
-    labels = {"provinces": dict(zip(provinces["code"], provinces["name"], strict=True)),
-              "countries": dict(zip(countries["iso2"], countries[name_column], strict=True))}
-    return options, labels
+    return {"provinces": dict(zip(provinces["code"], provinces["name"], strict=True)),
+            "countries": dict(zip(countries["iso2"], countries[name_column], strict=True))}

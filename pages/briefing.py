@@ -10,7 +10,7 @@ from jaring import briefing as br
 from jaring import briefing_charts as charts
 from jaring import briefing_export as bx
 from jaring import briefing_text as words
-from jaring import startup, ui
+from jaring import ui
 from jaring.briefing_tables import column_labels
 from jaring.formatting import format_datetime, format_month
 from jaring.i18n import current_language, t
@@ -100,16 +100,14 @@ months = br.period_months(filters)
 month = st.selectbox(t("briefing.month_picker"), months, index=len(months) - 1, format_func=format_month,
                      key="briefing_month")
 briefing = br.load_briefing(ui.run_query, filters, month)
-provinces, countries = br.display_names(ui.run_query, current_language())
-kind = startup.banner_kind(ui.run_query("import_sources")["source"])
-export_labels = bx.ExportLabels(provinces, countries, t(f"banner.{kind}") if kind else "")
+export_labels = bx.export_labels(ui.run_query, current_language())
 subtitle = bx.subtitle(briefing, export_labels)
 said = words.sentences(briefing)
 kpi_cards(briefing)
 blocked_section(briefing, said, subtitle)
 speed_section(briefing, said, subtitle)
 backlog_section(briefing, said, subtitle)
-cases_section(briefing, said, subtitle, countries)
+cases_section(briefing, said, subtitle, export_labels.country_names)
 with st.expander(t("briefing.definitions")):
     st.markdown(t("briefing.definitions_text"))
 export_section(briefing, export_labels)
