@@ -5,23 +5,15 @@
 -- $platforms: VARCHAR[], normalised platform codes; empty list = every platform.
 -- $provinces: VARCHAR[], province codes (target region for detections, origin for cases); empty = all.
 -- $countries: VARCHAR[], ISO 3166 alpha-2 destination countries; empty = all.
+-- The view's detections and cases: the detections_in_view / cases_in_view macros, queries/setup/reader_macros.sql.
 with filtered_detections as (
-    select d.detection_id, d.account_id
-    from detections d
-    join accounts a on a.account_id = d.account_id
-    left join regions r on r.code = d.target_region_code
-    where cast(d.detected_at as date) between $start and $end
-      and (len($platforms) = 0 or list_contains($platforms, a.platform))
-      and (len($provinces) = 0 or list_contains($provinces, r.province_code))
-      and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    select v.detection_id, v.account_id
+    from detections_in_view($start, $end, $platforms, $provinces, $countries) v
 ),
 
 filtered_cases as (
-    select c.case_id, c.victims
-    from cases c
-    where cast(c.reported_at as date) between $start and $end
-      and (len($provinces) = 0 or list_contains($provinces, c.origin_province_code))
-      and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    select v.case_id, v.victims
+    from cases_in_view($start, $end, $provinces, $countries) v
 ),
 
 final as (

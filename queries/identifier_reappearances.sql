@@ -46,12 +46,10 @@ final as (
     join identifiers i on i.identifier_id = x.identifier_id
     join accounts a on a.account_id = x.account_id
     join accounts b on b.account_id = x.blocked_account_id
-    join detections d on d.detection_id = x.first_detection_id
-    left join regions r on r.code = d.target_region_code
-    where cast(x.reappeared_at as date) between $start and $end
-      and (len($platforms) = 0 or list_contains($platforms, a.platform))
-      and (len($provinces) = 0 or list_contains($provinces, r.province_code))
-      and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    -- that detection is in the view (reappeared_at is its detected_at): the detections_in_view macro,
+    -- queries/setup/reader_macros.sql
+    join detections_in_view($start, $end, $platforms, $provinces, $countries) v
+        on v.detection_id = x.first_detection_id
 )
 
 select * from final

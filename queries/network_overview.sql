@@ -13,27 +13,20 @@ with summary as (
     where s.accounts >= $min_accounts
 ),
 
-detections_in_view as (
+network_detections as (
+    -- the view's detections: the detections_in_view macro, queries/setup/reader_macros.sql
     select m.network_id, count(*) as detections_in_view
-    from detections d
-    join accounts a on a.account_id = d.account_id
-    join network_members m on m.account_id = d.account_id
-    left join regions r on r.code = d.target_region_code
-    where cast(d.detected_at as date) between $start and $end
-      and (len($platforms) = 0 or list_contains($platforms, a.platform))
-      and (len($provinces) = 0 or list_contains($provinces, r.province_code))
-      and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    from detections_in_view($start, $end, $platforms, $provinces, $countries) v
+    join network_members m on m.account_id = v.account_id
     group by m.network_id
 ),
 
-cases_in_view as (
+network_cases as (
+    -- the view's cases (cases_in_view macro), only while no platform is chosen: cases carry none
     select m.network_id, count(*) as cases_in_view
-    from cases c
-    join network_members m on m.case_id = c.case_id
-    where cast(c.reported_at as date) between $start and $end
-      and len($platforms) = 0
-      and (len($provinces) = 0 or list_contains($provinces, c.origin_province_code))
-      and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    from cases_in_view($start, $end, $provinces, $countries) v
+    join network_members m on m.case_id = v.case_id
+    where len($platforms) = 0
     group by m.network_id
 ),
 
@@ -47,9 +40,9 @@ new_in_month as (
 ),
 
 in_view as (
-    select network_id from detections_in_view
+    select network_id from network_detections
     union
-    select network_id from cases_in_view
+    select network_id from network_cases
 ),
 
 final as (
@@ -64,7 +57,7 @@ final as (
     from summary s
     join in_view v on v.network_id = s.network_id
     left join new_in_month n on n.network_id = s.network_id
-    left join detections_in_view dv on dv.network_id = s.network_id
+    left join network_detections dv on dv.network_id = s.network_id
 )
 
 select * from final

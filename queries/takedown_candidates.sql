@@ -25,15 +25,11 @@ blocked_links as (
 ),
 
 in_view as (
-    select distinct d.account_id
-    from detections d
-    join accounts a on a.account_id = d.account_id
-    left join regions r on r.code = d.target_region_code
-    where cast(d.detected_at as date) between $start and $end
-      and coalesce(a.status, 'detected') <> 'blocked'
-      and (len($platforms) = 0 or list_contains($platforms, a.platform))
-      and (len($provinces) = 0 or list_contains($provinces, r.province_code))
-      and (len($countries) = 0 or list_contains($countries, d.destination_country))
+    -- the view's detections: the detections_in_view macro, queries/setup/reader_macros.sql
+    select distinct v.account_id
+    from detections_in_view($start, $end, $platforms, $provinces, $countries) v
+    join accounts a on a.account_id = v.account_id
+    where coalesce(a.status, 'detected') <> 'blocked'
 ),
 
 pairs as (

@@ -22,6 +22,29 @@ where (len(platforms) = 0 or list_contains(platforms, a.platform))
         and (len(countries) = 0 or list_contains(countries, d.destination_country))
   );
 
+-- The detections in the sidebar's view: detected on a day from `start_day` to `end_day` (inclusive), by an
+-- account on one of `platforms`, targeting a region of one of `provinces`, naming one of `countries` (empty list
+-- = any). One row per detection. Used by filtered_totals, network_overview, takedown_candidates and
+-- identifier_reappearances.
+create or replace macro detections_in_view(start_day, end_day, platforms, provinces, countries) as table
+select d.detection_id, d.account_id, d.detected_at
+from jaring.detections d
+join jaring.accounts a on a.account_id = d.account_id
+left join jaring.regions r on r.code = d.target_region_code
+where cast(d.detected_at as date) between start_day and end_day
+  and (len(platforms) = 0 or list_contains(platforms, a.platform))
+  and (len(provinces) = 0 or list_contains(provinces, r.province_code))
+  and (len(countries) = 0 or list_contains(countries, d.destination_country));
+
+-- The cases in the sidebar's view: reported on a day from `start_day` to `end_day` (inclusive), from one of
+-- `provinces` (origin), to one of `countries` (empty list = any). Cases carry no platform. One row per case.
+create or replace macro cases_in_view(start_day, end_day, provinces, countries) as table
+select c.case_id, c.victims
+from jaring.cases c
+where cast(c.reported_at as date) between start_day and end_day
+  and (len(provinces) = 0 or list_contains(provinces, c.origin_province_code))
+  and (len(countries) = 0 or list_contains(countries, c.destination_country));
+
 -- Takedown figures per Jakarta calendar month and platform (the questions of takedown_by_month.sql and
 -- takedown_in_view.sql, which select from this macro): accounts detected, reported and blocked, the days each block
 -- took, reports still waiting at month end by age, and how report episodes fared after 7/30/90 days.
