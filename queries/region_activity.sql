@@ -31,15 +31,9 @@ detection_counts as (
 ),
 
 case_rows as (
-    select coalesce(c.origin_region_code, g.region_code) as region_code,
-           coalesce(c.origin_province_code, left(c.origin_region_code, 2), left(g.region_code, 2)) as province_code,
-           cast(c.reported_at as date) as day,
-           c.victims
-    from cases c
-    left join geocode_cache g
-        on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
-    where cast(c.reported_at as date) between least($prev_start, $start) and greatest($prev_end, $end)
-        and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    select o.region_code, o.province_code, o.day, o.victims
+    from case_origins($countries) o
+    where o.day between least($prev_start, $start) and greatest($prev_end, $end)
 ),
 
 case_keys as (

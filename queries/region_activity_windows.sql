@@ -19,11 +19,8 @@ with detection_counts as (
 ),
 
 case_days as (
-    select coalesce(c.origin_region_code, g.region_code) as code, cast(c.reported_at as date) as day, c.victims
-    from cases c
-    left join geocode_cache g
-        on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
-    where (len($countries) = 0 or list_contains($countries, c.destination_country))
+    select o.region_code as code, o.province_code, o.day, o.victims
+    from case_origins($countries) o
 ),
 
 case_counts as (
@@ -34,7 +31,7 @@ case_counts as (
            coalesce(sum(victims) filter (where day between $baseline_start and $baseline_end), 0) as victims_base,
            min(day) as first_case
     from case_days
-    where length(code) = 5 and (len($provinces) = 0 or list_contains($provinces, left(code, 2)))
+    where length(code) = 5 and (len($provinces) = 0 or list_contains($provinces, province_code))
     group by code
 ),
 

@@ -15,14 +15,10 @@ with detection_destinations as (
 ),
 
 case_destinations as (
-    select c.destination_country as iso2, count(*) as cases, sum(c.victims) as victims
-    from cases c
-    left join geocode_cache g
-        on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
-    where (coalesce(c.origin_region_code, g.region_code) = $code
-           or (length($code) = 2 and coalesce(c.origin_province_code, left(g.region_code, 2)) = $code))
-        and cast(c.reported_at as date) between $start and $end
-        and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    select o.destination_country as iso2, count(*) as cases, sum(o.victims) as victims
+    from case_origins($countries) o
+    where (o.region_code = $code or (length($code) = 2 and o.province_code = $code))
+        and o.day between $start and $end
     group by 1
 ),
 

@@ -21,16 +21,11 @@ with detection_counts as (
 ),
 
 case_rows as (
-    select case when $level = 'province'
-                then coalesce(c.origin_province_code, left(coalesce(c.origin_region_code, g.region_code), 2))
-                else coalesce(c.origin_region_code, g.region_code) end as origin,
-           c.destination_country as iso2, cast(c.reported_at as date) as day, c.victims
-    from cases c
-    left join geocode_cache g
-        on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
-    where cast(c.reported_at as date) between least($prev_start, $start) and greatest($prev_end, $end)
-        and c.destination_country is not null
-        and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    select case when $level = 'province' then o.province_code else o.region_code end as origin,
+           o.province_code, o.destination_country as iso2, o.day, o.victims
+    from case_origins($countries) o
+    where o.day between least($prev_start, $start) and greatest($prev_end, $end)
+        and o.destination_country is not null
 ),
 
 case_counts as (
@@ -42,7 +37,7 @@ case_counts as (
     from case_rows
     where origin is not null
         and ($level = 'province' or length(origin) = 5)
-        and (len($provinces) = 0 or list_contains($provinces, left(origin, 2)))
+        and (len($provinces) = 0 or list_contains($provinces, province_code))
     group by origin, iso2
 ),
 

@@ -11,12 +11,9 @@ with period_detections as (
 ),
 
 period_cases as (
-    select c.victims, c.origin_region_code is null and g.query is null as unplaced
-    from cases c
-    left join geocode_cache g
-        on g.query = c.origin_raw and c.origin_region_code is null and g.accepted_at is not null
-    where cast(c.reported_at as date) between $start and $end
-        and (len($countries) = 0 or list_contains($countries, c.destination_country))
+    select o.victims, o.region_code is null as unplaced
+    from case_origins($countries) o
+    where o.day between $start and $end
 ),
 
 final as (
