@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,16 +119,17 @@ def _read_csv(con, path: Path) -> RawTable:
     try:
         headers, delimiter = _header_and_delimiter(readable)
         columns = {f"c{i}": "VARCHAR" for i in range(len(headers))}
-        con.execute(
-            """
-            create or replace temp table raw_parsed as
-            select * from read_csv($path, delim=$delim, header=false, skip=1, auto_detect=false,
-                                   columns=$columns, quote='"', escape='"', all_varchar=true,
-                                   store_rejects=true, rejects_table='csv_errors', rejects_scan='csv_scans',
-                                   max_line_size=$max_line)
-            """,
-            {"path": str(readable), "delim": delimiter, "columns": columns, "max_line": MAX_LINE_BYTES},
-        )
+        with _file_order(con):
+            con.execute(
+                """
+                create or replace temp table raw_parsed as
+                select * from read_csv($path, delim=$delim, header=false, skip=1, auto_detect=false,
+                                       columns=$columns, quote='"', escape='"', all_varchar=true,
+                                       store_rejects=true, rejects_table='csv_errors', rejects_scan='csv_scans',
+                                       max_line_size=$max_line)
+                """,
+                {"path": str(readable), "delim": delimiter, "columns": columns, "max_line": MAX_LINE_BYTES},
+            )
         _number_csv_rows(con)
     except Exception as exc:  # DuckDB's own parse failure: report it as an unreadable file
         if isinstance(exc, UnreadableFile):
@@ -136,6 +139,21 @@ def _read_csv(con, path: Path) -> RawTable:
         if readable != path:
             readable.unlink(missing_ok=True)
     return RawTable(headers=headers)
+
+
+@contextmanager
+def _file_order(con) -> Iterator[None]:
+    """Keep insertion order inside the block, even on a connection that does not (the import writer).
+
+    Rows are numbered by their place in `raw_parsed`, and DuckDB parses a large file on several threads at
+    once: without this, a million-row export came out numbered in a shuffled order.
+    """
+    (keeps_order,) = con.execute("select current_setting('preserve_insertion_order')").fetchone()
+    con.execute("set preserve_insertion_order = true")
+    try:
+        yield
+    finally:
+        con.execute("set preserve_insertion_order = true" if keeps_order else "set preserve_insertion_order = false")
 
 
 def _number_csv_rows(con) -> None:

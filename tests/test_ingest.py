@@ -236,3 +236,34 @@ def test_a_row_without_platform_is_rejected_not_lost(database, tmp_path):
     assert (result.rows_loaded, result.rows_rejected) == (1, 1)
     assert db.Reader(database).sql("select account_key from accounts").account_key[0] == "instagram:kerja.ln"
     assert "no platform" in db.Reader(database).sql("select reason from rejects").reason[0]
+
+
+def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, tmp_path, monkeypatch):
+    # DuckDB splits a CSV between threads in buffers sized from the longest line allowed; a small limit makes
+    # a 7 MB export of 100,000 rows take that path. The writer does not keep insertion order, yet rows must
+    # still be numbered by their line: a reject names its row, and of two rows of one detection the later wins.
+    from jaring import readers
+
+    monkeypatch.setattr(readers, "MAX_LINE_BYTES", 10_000)
+    rows = 100_000
+    lines = ["No Deteksi;Tgl Deteksi;Platform;Akun;Isi Iklan;Status;Tgl Blokir"]
+    for row in range(1, rows + 1):
+        detected = "31/02/2025" if row == 45_000 else "03/03/2025 10:00"
+        lines.append(f"D{row:06d};{detected};Facebook;akun_{row % 50};LOKER TAIWAN gaji besar {row};terdeteksi;")
+    # The same detection twice, far apart: the later row wins, whichever status it carries.
+    lines[10] = "DUP-A;03/03/2025 10:00;Facebook;akun_dup;LOKER;terdeteksi;"
+    lines[99_990] = "DUP-A;03/03/2025 10:00;Facebook;akun_dup;LOKER;diblokir;05/03/2025 09:00"
+    lines[20] = "DUP-B;03/03/2025 10:00;Facebook;akun_dup;LOKER;diblokir;05/03/2025 09:00"
+    lines[99_995] = "DUP-B;03/03/2025 10:00;Facebook;akun_dup;LOKER;terdeteksi;"
+    export = tmp_path / "big_export.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    (result,) = import_files(database, [export])
+
+    assert result.status == "loaded", result.message
+    reader = db.Reader(database)
+    rejects = reader.sql("select row_number, raw from rejects")
+    assert list(rejects.row_number) == [45_000]
+    assert '"No Deteksi": "D045000"' in rejects.raw[0]
+    statuses = reader.sql("select detection_id, status from detections where detection_id like 'DUP%' order by 1")
+    assert list(statuses.itertuples(index=False, name=None)) == [("DUP-A", "blocked"), ("DUP-B", "detected")]
