@@ -114,7 +114,7 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
         pending_takedown = pool.submit(query, takedown_call[0], **takedown_call[1])
         pending_oldest = None if guess is None else pool.submit(
             _oldest_at, query, filters, guess, oldest_query)
-        cases = _with_month_dates(query("cases_by_month", **account_params(filters)))
+        cases = cases_in_scope(query("cases_by_month", platforms=list(filters.platforms)), filters)
         networks = _networks(query, filters)
         takedown = _typed_takedown(pending_takedown.result())
         oldest_at_guess = None if pending_oldest is None else pending_oldest.result()
@@ -197,25 +197,47 @@ def _by_month(takedown: pd.DataFrame, months: list[date], platforms: list[str]) 
 
 
 def _quantiles(values: np.ndarray) -> tuple[float, float]:
-    """(median, 90th percentile), interpolated between neighbours as SQL's quantile_cont; NaN when empty."""
-    if len(values) == 0:
+    """(median, 90th percentile), interpolated between neighbours as SQL's quantile_cont; NaN when empty.
+
+    np.quantile's default ("linear") method in its own float steps, so the same bits: np.quantile costs about
+    0.1 ms a call in argument handling, and a page view asks a few hundred. Only the neighbours of the two
+    positions and the largest value are put in place (a partition, as np.quantile does, not a full sort).
+    """
+    n = len(values)
+    if n == 0:
         return float("nan"), float("nan")
-    median, p90 = np.quantile(values, [0.5, 0.9])
-    return float(median), float(p90)
+    spots = [(n - 1) * q for q in (0.5, 0.9)]  # numpy's virtual index for the linear method
+    ordered = np.partition(values, sorted({n - 1, *(min(int(v // 1) + k, n - 1) for v in spots for k in (0, 1))}))
+    if ordered[-1] != ordered[-1]:  # a NaN sorts last; np.quantile then gives NaN
+        return float("nan"), float("nan")
+    median, p90 = (_interpolate(ordered, spot) for spot in spots)
+    return median, p90
+
+
+def _interpolate(ordered: np.ndarray, spot: float) -> float:
+    """numpy's _lerp between the values around the virtual index `spot` (the last value beyond it)."""
+    if spot >= len(ordered) - 1:
+        return float(ordered[-1])
+    below = int(spot // 1)
+    gamma = spot - below
+    low, high = float(ordered[below]), float(ordered[below + 1])
+    step = high - low
+    return high - step * (1 - gamma) if gamma >= 0.5 else low + step * gamma
 
 
 def speed_by_month(per_month: pd.DataFrame, platforms: list[str]) -> pd.DataFrame:
     """Median and 90th percentile of days to block per month, for each platform and all of them together."""
-    cells = {(r.month, r.platform): r for r in per_month.itertuples(index=False)}
+    wanted = ["month", "platform", "blocked", "blocked_with_report", *(f"days_from_{basis}" for basis in BASES)]
+    cells = {(r[0], r[1]): r for r in per_month[wanted].itertuples(index=False, name=None)}
     rows = []
     for month in sorted(per_month["month"].unique()):
         mine = [cells[(month, p)] for p in platforms if (month, p) in cells]
         for platform in [*platforms, ALL_PLATFORMS]:
-            part = mine if platform == ALL_PLATFORMS else [c for c in mine if c.platform == platform]
-            row = {"month": month, "platform": platform, "blocks": sum(c.blocked for c in part),
-                   "blocks_with_report": sum(c.blocked_with_report for c in part)}
-            for basis in BASES:
-                values = np.concatenate([np.empty(0), *(getattr(c, f"days_from_{basis}") for c in part)])
+            part = mine if platform == ALL_PLATFORMS else [c for c in mine if c[1] == platform]
+            row = {"month": month, "platform": platform, "blocks": sum(c[2] for c in part),
+                   "blocks_with_report": sum(c[3] for c in part)}
+            for index, basis in enumerate(BASES, start=4):
+                values = np.concatenate([np.empty(0), *(c[index] for c in part)])
                 row[f"median_days_from_{basis}"], row[f"p90_days_from_{basis}"] = _quantiles(values)
             rows.append(row)
     return pd.DataFrame(rows, columns=_SPEED_COLUMNS)
@@ -248,11 +270,15 @@ def backlog_by_month(per_month: pd.DataFrame, months: list[date]) -> pd.DataFram
 
 def survival(per_month: pd.DataFrame, platforms: list[str]) -> pd.DataFrame:
     """Share of report episodes (first report in the period) still not blocked after 7/30/90 days."""
+    columns = [f"{kind}_{h}" for h in HORIZONS for kind in ("eligible", "open")]
+    # One grouped sum: filtering the frame once per platform cost a millisecond each.
+    sums = per_month.groupby("platform")[columns].sum().reindex(platforms, fill_value=0)
+    sums.loc[ALL_PLATFORMS] = per_month[columns].sum()
     rows = []
     for platform in [*platforms, ALL_PLATFORMS]:
-        part = per_month if platform == ALL_PLATFORMS else per_month[per_month["platform"] == platform]
+        part = sums.loc[platform]
         for horizon in HORIZONS:
-            eligible, still_open = int(part[f"eligible_{horizon}"].sum()), int(part[f"open_{horizon}"].sum())
+            eligible, still_open = int(part[f"eligible_{horizon}"]), int(part[f"open_{horizon}"])
             share = still_open / eligible if eligible else float("nan")
             rows.append({"platform": platform, "horizon": horizon, "eligible": eligible, "open": still_open,
                          "share_open": share})
@@ -310,6 +336,18 @@ def safe_link(url: object) -> str | None:
 
 
 # ---------------------------------------------------------------- cases and networks
+
+
+def cases_in_scope(cases: pd.DataFrame, filters: flt.Filters) -> pd.DataFrame:
+    """The rows of `cases_by_month` from the selected origin provinces to the selected countries (empty = all).
+
+    A case with an unknown origin or destination drops out once that filter is set, as in SQL.
+    """
+    keep = np.ones(len(cases), dtype=bool)
+    for column, chosen in (("origin_province_code", filters.provinces), ("destination_country", filters.countries)):
+        if chosen:
+            keep &= cases[column].isin(chosen).to_numpy(dtype=bool)
+    return _with_month_dates(cases[keep].drop(columns="origin_province_code"))
 
 
 def cases_totals(cases: pd.DataFrame, months: list[date]) -> pd.DataFrame:

@@ -1,23 +1,16 @@
--- Complaint cases per Jakarta calendar month by case type and destination country, with how many of them name a
--- recruiter contact (phone, bank account, e-wallet, handle...) that a detected account also carries.
--- Covers every month with a case; the page slices the period (changing it needs no new query).
--- Grain: one row per month x case_type x destination_country that has at least one case (NULLs kept as NULL).
+-- Complaint cases per Jakarta calendar month by case type, destination country and the victims' origin province,
+-- with how many of them name a recruiter contact (phone, bank account, e-wallet, handle...) that a detected account
+-- on the selected platforms also carries. Covers every month, origin and destination with a case: the page picks
+-- the period, provinces and countries itself (jaring.briefing.cases_in_scope), so changing them needs no new
+-- query; whether a case matches depends on the platforms only.
+-- Grain: one row per month x case_type x destination_country x origin_province_code that has at least one case
+-- (NULLs kept as NULL).
 -- Parameters:
---   $provinces  VARCHAR[]  the victims' origin province codes; empty list = all provinces.
---   $countries  VARCHAR[]  ISO 3166 alpha-2 destination countries; empty list = all countries.
 --   $platforms  VARCHAR[]  platforms of the accounts a case may match; empty list = every platform. Cases
 --                          carry no platform, so this list does not restrict which cases are counted.
-with scoped_cases as (
-    select c.case_id, c.reported_at, c.case_type, c.destination_country, c.victims
-    from cases c
-    where (len($provinces) = 0 or list_contains($provinces, c.origin_province_code))
-      and (len($countries) = 0 or list_contains($countries, c.destination_country))
-),
-
-case_contacts as (
+with case_contacts as (
     select ci.case_id, ci.identifier_id
     from case_identifiers ci
-    semi join scoped_cases s using (case_id)
 ),
 
 matched_cases as (
@@ -29,16 +22,17 @@ matched_cases as (
 ),
 
 final as (
-    select cast(date_trunc('month', s.reported_at) as date) as month,
-           s.case_type,
-           s.destination_country,
+    select cast(date_trunc('month', c.reported_at) as date) as month,
+           c.case_type,
+           c.destination_country,
+           c.origin_province_code,
            count(*) as cases,
-           cast(sum(s.victims) as bigint) as victims,
+           cast(sum(c.victims) as bigint) as victims,
            count(m.case_id) as matched_cases
-    from scoped_cases s
+    from cases c
     left join matched_cases m using (case_id)
     group by all
 )
 
 select * from final
-order by month, case_type nulls last, destination_country nulls last
+order by month, case_type nulls last, destination_country nulls last, origin_province_code nulls last

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+import numpy as np
 import pytest
 
 from jaring import briefing as br
@@ -168,3 +169,14 @@ def test_safe_link_only_allows_plain_web_links():
     assert br.safe_link("https://facebook.com/x") == "https://facebook.com/x"
     for bad in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", 'https://x" onclick="y', None):
         assert br.safe_link(bad) is None
+
+
+def test_quantiles_are_numpys_to_the_bit():
+    # Hand values: [1, 2, 3, 10] -> median 2.5, p90 at index 2.7 = 3 + 0.7 * 7 = 7.9 (numpy's float steps).
+    assert br._quantiles(np.array([10.0, 1.0, 3.0, 2.0])) == (2.5, float(np.quantile([1, 2, 3, 10], 0.9)))
+    rng = np.random.default_rng(7)
+    for n in [1, 2, 3, 5, 10, 11, 99, 1000]:
+        values = rng.integers(0, 400, n).astype(float)
+        assert br._quantiles(values.copy()) == tuple(float(q) for q in np.quantile(values, [0.5, 0.9]))
+    assert all(math.isnan(q) for q in br._quantiles(np.array([])))
+    assert all(math.isnan(q) for q in br._quantiles(np.array([3.0, float("nan"), 1.0])))

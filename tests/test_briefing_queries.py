@@ -24,7 +24,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from jaring import briefing as br
 from jaring import db
+from jaring.filters import Filters
 from tests.briefing_db import FIRST, SECOND, briefing_database, import_all
 
 COUNTS = ["detected", "reported", "blocked", "blocked_with_report", "backlog_under_7", "backlog_7_to_29",
@@ -187,18 +189,19 @@ def test_oldest_open_reports_filters_and_limit(reader):
 
 
 def test_cases_by_month(reader):
-    frame = reader.query("cases_by_month", platforms=[], provinces=[], countries=[])
-    got = [(m.strftime("%Y-%m"), t, c, n, v, k) for m, t, c, n, v, k in frame.itertuples(index=False)]
-    assert got == [("2025-01", "Gaji tidak dibayar", "HK", 1, 1, 0),
-                   ("2025-01", "Penipuan", "MY", 1, 2, 1),          # phone of fb.alpha
-                   ("2025-03", "TPPO", "MY", 1, 3, 1),              # phone of tt.gamma
-                   ("2025-04", "Penipuan", "TW", 1, 1, 0),          # 23:30 UTC on 31 March: April in Jakarta
-                   ("2025-06", "=cmd|' /C calc'!A0", "TW", 1, 1, 1)]  # phone of tt.eta
+    frame = reader.query("cases_by_month", platforms=[])
+    got = [(m.strftime("%Y-%m"), t, c, o, n, v, k) for m, t, c, o, n, v, k in frame.itertuples(index=False)]
+    assert got == [("2025-01", "Gaji tidak dibayar", "HK", "35", 1, 1, 0),  # BK-02 from Ponorogo (Jawa Timur)
+                   ("2025-01", "Penipuan", "MY", "32", 1, 2, 1),          # phone of fb.alpha
+                   ("2025-03", "TPPO", "MY", "52", 1, 3, 1),              # phone of tt.gamma
+                   ("2025-04", "Penipuan", "TW", "32", 1, 1, 0),          # 23:30 UTC on 31 March: April in Jakarta
+                   ("2025-06", "=cmd|' /C calc'!A0", "TW", "32", 1, 1, 1)]  # phone of tt.eta
 
 
 def test_cases_filters(reader):
-    def matched(**params):
-        frame = reader.query("cases_by_month", **({"platforms": [], "provinces": [], "countries": []} | params))
+    def matched(platforms=(), provinces=(), countries=()):
+        view = Filters(date(2025, 1, 1), date(2025, 6, 30), tuple(platforms), tuple(provinces), tuple(countries))
+        frame = br.cases_in_scope(reader.query("cases_by_month", platforms=list(platforms)), view)
         return int(frame.cases.sum()), int(frame.matched_cases.sum())
 
     assert matched(platforms=["facebook"]) == (5, 1)  # cases are not restricted by platform; matches are
@@ -223,4 +226,4 @@ def test_empty_database_gives_no_rows(tmp_path):
     create_database(tmp_path / "empty.duckdb")
     reader = db.Reader(tmp_path / "empty.duckdb")
     assert reader.query("takedown_by_month", provinces=[], countries=[]).empty
-    assert reader.query("cases_by_month", platforms=[], provinces=[], countries=[]).empty
+    assert reader.query("cases_by_month", platforms=[]).empty
