@@ -222,6 +222,8 @@ def writer(path: str | os.PathLike, timeout_s: float = WRITER_LOCK_TIMEOUT_S) ->
         # Imports of a million rows must fit an office laptop: DuckDB spills to disk beyond this limit.
         con = duckdb.connect(str(work), config={"memory_limit": WRITER_MEMORY_LIMIT, "preserve_insertion_order": False,
                                                 "temp_directory": f"{work}.tmp"})
+        # DuckDB would draw a progress bar over the CLI's output for every statement longer than 2 s.
+        con.execute("set enable_progress_bar = false")
         try:
             yield con
             con.execute("checkpoint")

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from jaring import columns, db, staging
-from jaring.readers import RawTable, UnreadableFile, read_into
+from jaring.readers import RawTable, UnreadableFile, drop_raw, read_into
 
 log = logging.getLogger(__name__)
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -219,7 +219,7 @@ def _collect_rejects(con, raw: RawTable) -> None:
     # The raw rows are no longer needed: free their memory before the merge.
     con.execute("create or replace temp table read_counts as select "
                 "(select count(*) from raw) + (select count(*) from raw_rejects) as rows_read")
-    con.execute("drop table raw")
+    drop_raw(con)
 
 
 def _result(con, name: str, kind: str, import_id: int) -> ImportResult:

@@ -1,7 +1,7 @@
 """Read an export file of any supported format into a DuckDB table of text columns, losing nothing.
 
 Every value is read as text (dates, phone numbers and "500.000" are parsed later by Jaring, never guessed by
-a sniffer). The table is named `raw` with columns `c0..cN` plus `_row`, the 1-based data row in the file;
+a sniffer). The rows are the view `raw`, with columns `c0..cN` plus `_row`, the 1-based data row in the file;
 lines the CSV parser cannot split go to `raw_rejects(_row, raw, reason)` instead of being dropped.
 """
 
@@ -43,7 +43,7 @@ class RawTable:
 
 
 def read_into(con, path: Path) -> RawTable:
-    """Create temp tables `raw` and `raw_rejects` on `con` from the file at `path`.
+    """Create temp view `raw` (free it with `drop_raw`) and table `raw_rejects` on `con` from the file at `path`.
 
     Raises:
         UnreadableFile: unsupported type, binary content, no header, or no rows.
@@ -157,7 +157,7 @@ def _file_order(con) -> Iterator[None]:
 
 
 def _number_csv_rows(con) -> None:
-    """Give each parsed row its data-row number, counting the lines the parser rejected."""
+    """Temp view `raw`: the parsed rows with their data-row number, counting the lines the parser rejected."""
     con.execute(
         """
         create or replace temp table raw_rejects as
@@ -166,21 +166,39 @@ def _number_csv_rows(con) -> None:
         from csv_errors order by line
         """
     )
-    # The k-th parsed row is the k-th data row number not taken by a rejected line.
-    con.execute(
-        """
-        create or replace temp table raw as
-        with gaps as (
-            select _row - row_number() over (order by _row) + 1 as good_before from raw_rejects
-        ), numbered as (
-            select rowid - (select min(rowid) from raw_parsed) + 1 as k, * from raw_parsed
+    # Inside the import's transaction row ids start at a large offset, not at 0.
+    con.execute("create or replace temp table raw_origin as select min(rowid) as first_rowid from raw_parsed")
+    (rejected,) = con.execute("select count(*) from raw_rejects").fetchone()
+    if rejected:
+        # The k-th parsed row is the k-th data row number not taken by a rejected line. Rare: numbered once,
+        # in a copy, rather than in the view every later step scans.
+        con.execute(
+            """
+            create or replace temp table raw_numbered as
+            with gaps as (
+                select _row - row_number() over (order by _row) + 1 as good_before from raw_rejects
+            ), numbered as (
+                select rowid - (select first_rowid from raw_origin) + 1 as k, * from raw_parsed
+            )
+            select (k + (select count(*) from gaps where good_before <= k))::integer as _row,
+                   numbered.* exclude (k)
+            from numbered
+            """
         )
-        select (k + (select count(*) from gaps where good_before <= k))::integer as _row,
-               numbered.* exclude (k)
-        from numbered
-        """
-    )
+        con.execute("drop table raw_parsed")
+        con.execute("alter table raw_numbered rename to raw_parsed")
+        con.execute("create or replace temp view raw as select * from raw_parsed")
+    else:
+        # A view, not a copy of a million wide rows: the place in the table is the data row.
+        con.execute("create or replace temp view raw as select (p.rowid - o.first_rowid + 1)::integer as _row, p.* "
+                    "from raw_parsed p cross join raw_origin o")
+
+
+def drop_raw(con) -> None:
+    """Free the rows `read_into` created (the `raw` view and the table behind it)."""
+    con.execute("drop view raw")
     con.execute("drop table raw_parsed")
+    con.execute("drop table if exists raw_origin")
 
 
 # ---------------------------------------------------------------- other formats
@@ -239,6 +257,8 @@ def _load_frame(con, frame: pd.DataFrame) -> RawTable:
     text.insert(0, "_row", range(1, len(text) + 1))
     con.register("raw_frame", text)
     column_casts = ", ".join(f"c{i}::varchar as c{i}" for i in range(len(headers)))
-    con.execute(f"create or replace temp table raw as select _row::integer as _row, {column_casts} from raw_frame")  # noqa: S608 - generated cN names only
+    con.execute(f"create or replace temp table raw_parsed as select _row::integer as _row, {column_casts} "  # noqa: S608
+                "from raw_frame")  # generated cN names only
     con.unregister("raw_frame")
+    con.execute("create or replace temp view raw as select * from raw_parsed")
     return RawTable(headers=headers)
