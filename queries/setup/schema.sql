@@ -1,7 +1,8 @@
 -- Jaring database schema. All timestamps are Asia/Jakarta wall-clock time (TIMESTAMP without zone).
 -- Applied with CREATE ... IF NOT EXISTS, so opening an older database adds what is missing.
--- The large tables (detections, status_history, account_identifiers, case_identifiers) carry no index:
--- DuckDB's indexes slow bulk loads and cost memory. Their keys, noted below, are kept unique by the import
+-- The large tables (detections, status_history, account_identifiers, case_identifiers) and the text keys of
+-- accounts and identifiers carry no index: DuckDB's indexes slow bulk loads (a first import of a million rows
+-- spent 0.3 s on these two alone) and cost memory. Their keys, noted below, are kept unique by the import
 -- (anti-joins in queries/ingest/merge_*.sql), and tests/test_ingest.py checks it.
 
 create sequence if not exists import_id_seq start 1;
@@ -48,7 +49,7 @@ create table if not exists countries (
 
 create table if not exists accounts (
     account_id     integer primary key,
-    account_key    varchar not null unique,      -- platform ':' normalised handle (or domain for websites)
+    account_key    varchar not null,             -- unique: platform ':' normalised handle (or domain for websites)
     platform       varchar not null,
     handle         varchar not null,
     url            varchar,
@@ -89,8 +90,8 @@ create table if not exists status_history (
 create table if not exists identifiers (
     identifier_id  integer primary key,
     kind           varchar not null,             -- phone | bank_account | ewallet | email | url | domain | telegram | whatsapp | handle
-    value          varchar not null,
-    unique (kind, value)
+    value          varchar not null
+    -- key: (kind, value)
 );
 
 create table if not exists account_identifiers (
