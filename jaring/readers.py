@@ -7,6 +7,7 @@ lines the CSV parser cannot split go to `raw_rejects(_row, raw, reason)` instead
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -73,14 +74,16 @@ def read_into(con, path: Path) -> RawTable:
 
 def _decode_to_utf8(path: Path) -> Path:
     """A BOM-less UTF-8 file to read: the original when it already is one, else a decoded temporary copy."""
-    data = path.read_bytes()
-    if b"\x00" in data[:65536]:
+    with path.open("rb") as handle:
+        start = handle.read(65536)
+    if b"\x00" in start:
         raise UnreadableFile("the file contains binary data, not text; is it really a CSV export?")
-    has_bom = data.startswith(b"\xef\xbb\xbf")
+    has_bom = start.startswith(b"\xef\xbb\xbf")
+    if not has_bom and _is_utf8(path):
+        return path  # the common case, checked without holding the whole file in memory
+    data = path.read_bytes()
     try:
         text = data[3 if has_bom else 0:].decode("utf-8")
-        if not has_bom:
-            return path
     except UnicodeDecodeError:
         # Windows Excel saves CSV as cp1252; bytes cp1252 leaves undefined fall back to latin-1.
         try:
@@ -91,6 +94,21 @@ def _decode_to_utf8(path: Path) -> Path:
     with tmp:
         tmp.write(text)
     return Path(tmp.name)
+
+
+def _is_utf8(path: Path, block_bytes: int = 1 << 20) -> bool:
+    """Whether the file's bytes are valid UTF-8, read block by block; ASCII blocks are not decoded."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            while block := handle.read(block_bytes):
+                # A block of ASCII after a complete character needs no decoding (bytes.isascii is ~20x faster).
+                if decoder.getstate()[0] or not block.isascii():
+                    decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _header_and_delimiter(path: Path) -> tuple[list[str], str]:

@@ -182,3 +182,17 @@ def test_fifty_megabytes_of_junk_fails_cleanly(tmp_path):
             handle.write(line)
     message = failed(tmp_path, path)
     assert "delimiter" in message or "cannot tell" in message
+
+
+@pytest.mark.parametrize(("content", "valid"), [
+    (b"a" * 9 + "é".encode(), True),  # the two bytes of é straddle the first block boundary (10 bytes)
+    (b"a" * 10 + "漢字".encode() + b"a" * 25, True),  # multi-byte text, then ASCII blocks
+    (b"a" * 25 + b"\xe9" + b"a" * 10, False),  # cp1252 é after ASCII-only blocks
+    (b"a" * 19 + b"\xe6\xbc", False),  # the file ends inside a character
+])
+def test_utf8_check_reads_block_by_block(tmp_path, content, valid):
+    from jaring.readers import _is_utf8
+
+    path = tmp_path / "export.csv"
+    path.write_bytes(content)
+    assert _is_utf8(path, block_bytes=10) is valid
