@@ -116,6 +116,10 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
             _oldest_at, query, filters, guess, oldest_query)
         cases = cases_in_scope(query("cases_by_month", platforms=list(filters.platforms)), filters)
         networks = _networks(query, filters)
+        # The cases' figures need no takedown figures: built while that query still runs.
+        in_period_cases = cases_totals(cases, months), _cases_by(cases, months, "case_type"), _cases_by(
+            cases, months, "destination_country")
+        kpi_cases = cases_totals(cases, kpi_months)
         takedown = _typed_takedown(pending_takedown.result())
         oldest_at_guess = None if pending_oldest is None else pending_oldest.result()
     platforms = _platforms(takedown, filters)
@@ -132,12 +136,10 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
         backlog=backlog_by_month(in_period, months),
         survival=survival(in_period, platforms),
         oldest=oldest, oldest_as_of=as_of,
-        cases=cases_totals(cases, months),
-        cases_by_type=_cases_by(cases, months, "case_type"),
-        cases_by_destination=_cases_by(cases, months, "destination_country"),
+        cases=in_period_cases[0], cases_by_type=in_period_cases[1], cases_by_destination=in_period_cases[2],
         networks_available=networks is not None,
     )
-    briefing.kpis = kpis(per_month, speed, cases_totals(cases, kpi_months), networks, month)
+    briefing.kpis = kpis(per_month, speed, kpi_cases, networks, month)
     return briefing
 
 
@@ -187,10 +189,9 @@ def _platforms(takedown: pd.DataFrame, filters: flt.Filters) -> list[str]:
 
 def _by_month(takedown: pd.DataFrame, months: list[date], platforms: list[str]) -> pd.DataFrame:
     """One row per month x platform over `months`; months the data does not reach become zeros."""
-    grid = pd.MultiIndex.from_product([months, platforms], names=["month", "platform"]).to_frame(index=False)
-    merged = grid.merge(takedown, on=["month", "platform"], how="left")
-    for column in _COUNTS:
-        merged[column] = merged[column].fillna(0).astype("int64")
+    grid = pd.MultiIndex.from_product([months, platforms], names=["month", "platform"])
+    merged = takedown.set_index(["month", "platform"]).reindex(grid).reset_index()
+    merged[list(_COUNTS)] = merged[list(_COUNTS)].fillna(0).astype("int64")
     for column in ("days_from_detection", "days_from_report"):
         merged[column] = merged[column].map(lambda v: v if isinstance(v, np.ndarray) else np.array([], dtype=float))
     return merged
