@@ -287,8 +287,9 @@ def _account_identity(platform_raw, handle_raw, url_raw) -> tuple[str | None, st
 
 
 def _account_map(con) -> None:
-    """Temp table `map_account(platform_raw, handle_raw, url_raw, platform, handle, url)`: plain handles in SQL
-    (queries/ingest/account_map.sql), the others through `_account_identity`."""
+    """Temp tables `map_account(platform_raw, handle_raw, url_raw, platform, handle, url, key_no)`: plain handles in
+    SQL (queries/ingest/account_map.sql), the others through `_account_identity`; and `account_keys(key_no,
+    account_key)` (queries/ingest/account_keys.sql)."""
     _value_map(con, "map_platform", "platform", normalise.platform)
     run_script(con, "ingest/account_map")
     triples = con.execute("select platform_raw, handle_raw, url_raw from account_triples where not fast").fetchall()
@@ -297,6 +298,7 @@ def _account_map(con) -> None:
         rows, columns=["platform_raw", "handle_raw", "url_raw", "platform", "handle", "url"], dtype=object),
         shortcut="select * from fast_accounts")
     con.execute("drop table account_triples; drop table fast_accounts; drop table map_platform")
+    run_script(con, "ingest/account_keys")
 
 
 def build_detection_maps(con, mapping: ColumnMapping) -> None:

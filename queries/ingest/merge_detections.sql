@@ -1,17 +1,23 @@
 -- Merge staged detections into the modelled tables: accounts, detections, status_history,
 -- account_identifiers (after ingest/merge_identifiers).
--- Reads temp tables ctx(import_id, now_jakarta), stg_detections, stg_identifiers, value_identifiers. Idempotent: merging the
--- same rows again changes nothing.
+-- Reads temp tables ctx(import_id, now_jakarta), stg_detections, account_keys, stg_identifiers, value_identifiers.
+-- Idempotent: merging the same rows again changes nothing.
 
+-- Grouped on the export's account numbers (account_keys, jaring.staging), named by their key afterwards.
 create or replace temp table touched_accounts as
-select account_key,
-       arg_max(platform, detected_at) as platform,
-       arg_max(handle, detected_at) as handle,
-       arg_max(account_url, detected_at) filter (where account_url is not null) as url,
-       arg_max(display_name, detected_at) filter (where display_name is not null) as display_name,
-       max(detected_at) as latest
-from stg_detections
-group by account_key;
+with touched as (
+    select key_no,
+           arg_max(platform, detected_at) as platform,
+           arg_max(handle, detected_at) as handle,
+           arg_max(account_url, detected_at) filter (where account_url is not null) as url,
+           arg_max(display_name, detected_at) filter (where display_name is not null) as display_name,
+           max(detected_at) as latest
+    from stg_detections
+    group by key_no
+)
+select k.account_key, t.*
+from touched t
+join account_keys k using (key_no);
 
 create or replace temp table before_status as
 select a.account_id, a.status
@@ -33,9 +39,14 @@ where a.account_key = t.account_key and (a.last_seen is null or t.latest >= a.la
 -- The rows with their account id; narrow on purpose: the wide text columns stay in typed and are
 -- copied once, into detections.
 create or replace temp table stg_rows as
+with key_accounts as (
+    select t.key_no, a.account_id
+    from touched_accounts t
+    join accounts a using (account_key)
+)
 select d._row, d.detection_id, a.account_id, d.detected_at, d.reported_at, d.blocked_at, d.status_changed_at,
        d.status, d.status_at
-from stg_detections d join accounts a using (account_key);
+from stg_detections d join key_accounts a using (key_no);
 
 create or replace temp table new_detection_ids as
 select detection_id from stg_rows
@@ -67,11 +78,11 @@ drop table stg_dropped;
 
 -- Status events. Each date column is an event; a status without its own date column dates from status_at.
 insert into status_history by name
-with events as (
+with events as (  -- union all: the select distinct below removes the repeats once
     select account_id, 'reported' as status, reported_at as changed_at from stg_rows where reported_at is not null
-    union
+    union all
     select account_id, 'blocked', blocked_at from stg_rows where blocked_at is not null
-    union
+    union all
     select account_id, status, status_at from stg_rows
     where status in ('rejected', 'restored')
        or (status = 'reported' and reported_at is null)

@@ -11,6 +11,7 @@ select
     a.platform,
     a.handle,
     a.platform || ':' || a.handle as account_key,
+    a.key_no,
     a.url as account_url,
     s.display_name,
     s.detected_at as detected_raw,
@@ -42,7 +43,7 @@ left join map_region r on r.raw = s.target_region
 select
     coalesce(source_id, 'h:' || left(md5(concat_ws('|', account_key, detected_at::varchar, content_url,
                                                    content_text)), 20)) as detection_id,
-    *
+    * exclude (account_key)  -- rows reach their account by key_no
 from parsed;
 
 -- Temp tables live in memory until DuckDB spills them: drop each as soon as the next layer is built.
