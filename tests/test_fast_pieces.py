@@ -76,7 +76,8 @@ def test_every_one_word_bank_name(alias):
     assert found == {i: set(staging._normalise_found(p, piece)) for i, (p, piece) in enumerate(pieces)}
 
 
-HANDLES = ["akun_0094637", "@Kerja.Malaysia", "@@double", "@", "Kerja Malaysia", "kerja-ln_2", "UPPER.Case",
+HANDLES = ["akun_0094637", "@Kerja.Malaysia", "@@double", "@", "Kerja Malaysia", "kerja-ln_2", "UPPER.Case", "-",
+           "@Loker_LN", "lowongan-ln.com", "www.lowongan-ln.co.id", "192.168.1.1", "kerja.ln.",
            "instagram.com/kerja.malaysia/", "https://www.tiktok.com/@Loker.LN", "facebook.com/profile.php?id=123",
            "t.me/LokerLN", "lowongan-ln.example", "nama\tdengan tab", "ünïcödé", "kerja/ln", "x", None]
 PLATFORM_TEXTS = ["Facebook", "IG", "tiktok", "X/Twitter", "Website", "situs", "Telegram", "lainnya", None]
@@ -98,5 +99,7 @@ def test_the_sql_account_shortcut_gives_what_python_gives(monkeypatch):
              in con.execute("select * exclude (key_no) from map_account").fetchall()}
     assert len(found) == len(triples)
     assert {t: found[t] for t in triples if found[t] != original(*t)} == {}
-    # The shortcut is taken: a plain handle without a URL never reaches Python, except on a website.
-    assert sorted({p for p, h, u in sent_to_python if h == "akun_0094637" and u is None}) == ["Website", "situs"]
+    # The shortcut is taken: a plain handle without a URL never reaches Python, unless a website's handle has a
+    # dot (it may be the site's domain).
+    assert {p for p, h, u in sent_to_python if h == "akun_0094637" and u is None} == set()
+    assert {p for p, h, u in sent_to_python if h == "UPPER.Case" and u is None} == {"Website", "situs"}
