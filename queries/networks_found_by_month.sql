@@ -5,9 +5,10 @@
 --   $platforms  VARCHAR[]  a network counts when one of its accounts is on a listed platform; empty = all.
 --   $provinces  VARCHAR[]  ... and one of its accounts' detections targets a listed province; empty = all.
 --   $countries  VARCHAR[]  ... and that detection names a listed destination country; empty = all.
-with scoped_accounts as (
-    -- the sidebar filters' accounts: queries/setup/reader_macros.sql
-    select account_id from accounts_in_scope($platforms, $provinces, $countries)
+with region_bits as (
+    -- the accounts with a detection in the province/country filter, as bitstrings (queries/setup/reader_macros.sql);
+    -- no rows without such a filter
+    select * from accounts_in_regions($provinces, $countries)
 ),
 
 live_networks as (
@@ -17,11 +18,15 @@ live_networks as (
 ),
 
 network_accounts as (
+    -- in_scope: the account is on a listed platform and, with a province or country filter, in its bits
     select m.network_id, a.account_id, a.first_seen,
-           a.account_id in (select s.account_id from scoped_accounts s) as in_scope
+           (len($platforms) = 0 or list_contains($platforms, a.platform))
+           and ((len($provinces) = 0 and len($countries) = 0)
+                or coalesce(get_bit(b.bits, cast(a.account_id & 65535 as integer)) = 1, false)) as in_scope
     from network_members m
     join live_networks l using (network_id)
     join accounts a on a.account_id = m.account_id
+    left join region_bits b on b.block = a.account_id >> 16
     where m.node_kind = 'account'
 ),
 

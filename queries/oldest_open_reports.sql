@@ -10,18 +10,22 @@
 -- waiting_days counts Jakarta calendar days from the episode's first report (the first report after the
 -- account's last block or restore) to $as_of, as the backlog figure of takedown_by_month does. Reads
 -- status_episode_events, built at import (oldest_open_reports_from_history: the same from status_history).
-with scoped_accounts as (
-    -- the sidebar filters' accounts: queries/setup/reader_macros.sql
-    select account_id from accounts_in_scope($platforms, $provinces, $countries)
+with region_bits as (
+    -- the accounts with a detection in the province/country filter, as bitstrings (queries/setup/reader_macros.sql);
+    -- no rows without such a filter
+    select * from accounts_in_regions($provinces, $countries)
 ),
 
 waiting as (
     -- Waiting at $as_of: the account's latest event before it is a report (status_episode_events, built at import,
-    -- holds the time of each event's successor and its episode's first report).
+    -- holds the time of each event's successor, its episode's first report and the account's platform).
     select e.account_id, e.changed_at as last_reported_at, e.episode_reported_at as reported_at
     from status_episode_events e
+    left join region_bits b on b.block = e.account_id >> 16
     where e.status = 'reported' and e.changed_at < $as_of and e.next_changed_at >= $as_of
-      and e.account_id in (select s.account_id from scoped_accounts s)
+      and (len($platforms) = 0 or list_contains($platforms, e.platform))
+      and ((len($provinces) = 0 and len($countries) = 0)
+           or coalesce(get_bit(b.bits, cast(e.account_id & 65535 as integer)) = 1, false))
 ),
 
 final as (
