@@ -9,17 +9,24 @@
 -- Writes fast_piece_values(piece_id, kind, value); a piece there with a NULL kind yields no identifier.
 
 create or replace temp table fast_piece_values as
-with shaped as (
-    select piece_id, pattern,
-           -- phone(): the whole piece is the number (only digits, spaces, dots, dashes, brackets, a plus).
-           regexp_full_match(piece, $plain_number) and piece = trim(piece)
-               and not regexp_full_match(piece, $date_shape) as plain_number,
-           regexp_extract(regexp_replace(piece, '[^0-9+]', '', 'g'), '^(?:' || $indonesian_mobile || ')$',
-                          ['prefix', 'national']) as mobile,
-           -- bank_account(): one bank name, one run of digits.
-           regexp_extract(piece, '^([A-Za-z]+) +(' || $digit_run || ')$', ['name', 'run']) as bank_shape
+with candidates as (
+    select piece_id, pattern, piece, list_contains($phone_patterns, pattern) as as_phone,
+           list_contains($bank_patterns, pattern) as as_bank
     from piece_dictionary
     where list_contains($phone_patterns, pattern) or list_contains($bank_patterns, pattern)
+), shaped as (
+    -- Each shape is tested only on the pieces that can use it (a CASE evaluates its branch row by row).
+    select piece_id, pattern,
+           -- phone(): the whole piece is the number (only digits, spaces, dots, dashes, brackets, a plus).
+           case when as_phone then regexp_full_match(piece, $plain_number) and piece = trim(piece)
+                                   and not regexp_full_match(piece, $date_shape) end as plain_number,
+           case when as_phone then regexp_extract(regexp_replace(piece, '[^0-9+]', '', 'g'),
+                                                  '^(?:' || $indonesian_mobile || ')$', ['prefix', 'national'])
+           end as mobile,
+           -- bank_account(): one bank name, one run of digits.
+           case when as_bank or pattern = 'phone'
+                then regexp_extract(piece, '^([A-Za-z]+) +(' || $digit_run || ')$', ['name', 'run']) end as bank_shape
+    from candidates
 ), banked as (
     select s.*, k.code as bank, regexp_replace(s.bank_shape.run, '[^0-9]', '', 'g') as bank_digits
     from shaped s
