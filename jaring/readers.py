@@ -181,7 +181,8 @@ def _number_csv_rows(con) -> None:
         create or replace temp table raw_rejects as
         select distinct on (line) (line - 1)::integer as _row, csv_line as raw,
                'line ' || line || ': ' || error_message as reason
-        from csv_errors order by line
+        from csv_errors
+        order by line, byte_position, error_message  -- a line with several errors: always the first one named
         """
     )
     # Inside the import's transaction row ids start at a large offset, not at 0.
