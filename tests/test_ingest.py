@@ -291,3 +291,12 @@ def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, 
     assert '"No Deteksi": "D045000"' in rejects.raw[0]
     statuses = reader.sql("select detection_id, status from detections where detection_id like 'DUP%' order by 1")
     assert list(statuses.itertuples(index=False, name=None)) == [("DUP-A", "blocked"), ("DUP-B", "detected")]
+
+
+def test_of_two_detections_at_the_same_instant_the_later_row_names_the_account(database, tmp_path):
+    lines = ["No Deteksi;Tgl Deteksi;Platform;Akun;Nama Profil;Isi Iklan"]
+    lines += [f"T-{n};03/03/2025 10:00;Facebook;akun_sama;Nama {n};LOKER {n}" for n in range(1, 41)]
+    export = tmp_path / "same_instant.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_files(database, [export])
+    assert scalar(database, "select display_name from accounts") == "Nama 40"

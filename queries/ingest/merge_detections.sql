@@ -9,8 +9,9 @@ with touched as (
     select key_no,
            arg_max(platform, detected_at) as platform,
            arg_max(handle, detected_at) as handle,
-           arg_max(account_url, detected_at) filter (where account_url is not null) as url,
-           arg_max(display_name, detected_at) filter (where display_name is not null) as display_name,
+           -- the latest detection's, and of two at the same instant the later row's
+           arg_max(account_url, (detected_at, _row)) filter (where account_url is not null) as url,
+           arg_max(display_name, (detected_at, _row)) filter (where display_name is not null) as display_name,
            max(detected_at) as latest
     from stg_detections
     group by key_no
