@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -11,8 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from geopy.distance import geodesic
+import pandas as pd
 from rapidfuzz import fuzz, process
+
+from jaring import geo
 
 _REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -60,7 +61,9 @@ class Gazetteer:
         self._alias_keys = list(aliases)
         self._longest = max(len(k.split()) for k in aliases)
         self._first_words = {k.split()[0] for k in aliases}
-        self._regencies = [(c, r["lat"], r["lon"]) for c, r in regions.items() if r["level"] == "regency"]
+        self._regencies = pd.DataFrame(
+            [(c, r["lat"], r["lon"]) for c, r in regions.items() if r["level"] == "regency"],
+            columns=["code", "lat", "lon"])
 
     @classmethod
     def load(cls, reference_dir: Path | None = None) -> Gazetteer:
@@ -124,12 +127,13 @@ class Gazetteer:
         return self._scan(_key(text or "").split(), None, strict=True)
 
     def nearest_regency(self, lat: float, lon: float) -> RegionMatch:
-        """The regency/city whose reference point is nearest (geodesic); score is the distance in km."""
-        scale = math.cos(math.radians(lat))
-        # An equirectangular pre-filter keeps the exact (slow) geodesic to a handful of candidates.
-        near = sorted(self._regencies, key=lambda r: (r[1] - lat) ** 2 + ((r[2] - lon) * scale) ** 2)[:8]
-        km, code = min((geodesic((lat, lon), (r[1], r[2])).km, r[0]) for r in near)
-        return RegionMatch(code, "regency", self._regions[code]["name"], round(km, 3), "nearest")
+        """The regency/city whose reference point is nearest; score is the distance in km.
+
+        The same rule as the region index uses for coordinates (jaring.geo.nearest_points).
+        """
+        nearest = geo.nearest_points([lat], [lon], self._regencies).iloc[0]
+        code = nearest["code"]
+        return RegionMatch(code, "regency", self._regions[code]["name"], round(float(nearest["km"]), 3), "nearest")
 
     def _scan(self, words: list[str], hint: str | None, strict: bool) -> list[RegionMatch]:
         """Aliases in a word list, longest first; `strict` skips STOP_ALIASES not after a place word."""
