@@ -68,8 +68,29 @@ def _cell_value(column: str) -> str:
             f"and regexp_full_match({trimmed}, '[-–—.?/ ]*') then null else {trimmed} end")
 
 
-def _distinct(con, sql: str) -> list:
-    return [row[0] for row in con.execute(sql).fetchall()]
+class DistinctCells:
+    """The distinct values of several groups of `src` columns, from one scan (temp table `distinct_cells`).
+
+    A million-row export is scanned once for its platforms, statuses, countries, regions and account triples,
+    instead of once per map. Each group's rows carry its `cell_set` (DuckDB's grouping_id).
+    """
+
+    def __init__(self, con, groups: list[tuple[str, ...]]):
+        self._columns = sorted({column for group in groups for column in group})
+        names = ", ".join(self._columns)  # canonical field names from ALIASES, never file text
+        sets = ", ".join(f"({', '.join(group)})" for group in groups)
+        con.execute(f"create or replace temp table distinct_cells as select grouping_id({names}) as cell_set, "  # noqa: S608
+                    f"{names} from src group by grouping sets ({sets})")
+
+    def cell_set(self, group: tuple[str, ...]) -> int:
+        """The `cell_set` of a group: grouping_id's bits, first column highest, set for the columns not in it."""
+        return sum(1 << (len(self._columns) - 1 - i) for i, column in enumerate(self._columns) if column not in group)
+
+    def rows(self, con, group: tuple[str, ...]) -> list[tuple]:
+        """The group's distinct value tuples whose first column is not null."""
+        # Canonical field names only, never file text.
+        sql = f"select {', '.join(group)} from distinct_cells where cell_set = $set and {group[0]} is not null"  # noqa: S608
+        return con.execute(sql, {"set": self.cell_set(group)}).fetchall()
 
 
 def _register_map(con, name: str, frame: pd.DataFrame, shortcut: str | None = None) -> None:
@@ -81,22 +102,22 @@ def _register_map(con, name: str, frame: pd.DataFrame, shortcut: str | None = No
     con.unregister(f"{name}_frame")
 
 
-def _value_map(con, name: str, column: str, function) -> None:
+def _value_map(con, cells: DistinctCells, name: str, column: str, function) -> None:
     """Map each distinct value of `src.column` through `function` into temp table `name(raw, value)`."""
-    values = _distinct(con, f"select distinct {column} from src where {column} is not null")  # noqa: S608
+    values = [value for (value,) in cells.rows(con, (column,))]
     frame = pd.DataFrame({"raw": pd.Series(values, dtype=object),
                           "value": pd.Series([function(v) for v in values], dtype=object)})
     _register_map(con, name, frame)
 
 
-def _region_map(con, name: str, column: str, hint_column: str | None = None) -> None:
+def _region_map(con, cells: DistinctCells, name: str, column: str, hint_column: str | None = None) -> None:
+    """Resolve each distinct region text of `src.column` (with its province hint) into temp table
+    `name(raw, hint, code)`."""
     gazetteer = default_gazetteer()
-    hint = hint_column or "null"
-    pairs = con.execute(
-        f"select distinct {column}, {hint} from src where {column} is not null"  # noqa: S608
-    ).fetchall()
+    pairs = cells.rows(con, (column, hint_column) if hint_column else (column,))
     rows = []
-    for text, province_hint in pairs:
+    for text, *hint in pairs:
+        province_hint = hint[0] if hint else None
         match = gazetteer.resolve(text, province_hint=province_hint)
         rows.append((text, province_hint, match.code if match else None))
     frame = pd.DataFrame(rows, columns=["raw", "hint", "code"], dtype=object)
@@ -286,12 +307,15 @@ def _account_identity(platform_raw, handle_raw, url_raw) -> tuple[str | None, st
     return platform, handle, url
 
 
-def _account_map(con) -> None:
+ACCOUNT_TRIPLE = ("platform", "account_handle", "account_url")
+
+
+def _account_map(con, cells: DistinctCells) -> None:
     """Temp tables `map_account(platform_raw, handle_raw, url_raw, platform, handle, url, key_no)`: plain handles in
     SQL (queries/ingest/account_map.sql), the others through `_account_identity`; and `account_keys(key_no,
     account_key)` (queries/ingest/account_keys.sql)."""
-    _value_map(con, "map_platform", "platform", normalise.platform)
-    run_script(con, "ingest/account_map")
+    _value_map(con, cells, "map_platform", "platform", normalise.platform)
+    run_script(con, "ingest/account_map", triple_set=cells.cell_set(ACCOUNT_TRIPLE))
     triples = con.execute("select platform_raw, handle_raw, url_raw from account_triples where not fast").fetchall()
     rows = [(p, h, u, *_account_identity(p, h, u)) for p, h, u in triples]
     _register_map(con, "map_account", pd.DataFrame(
@@ -303,10 +327,13 @@ def _account_map(con) -> None:
 
 def build_detection_maps(con, mapping: ColumnMapping) -> None:
     """All mapping tables a detection export needs, then `stg_detections` and `stg_identifiers`."""
-    _account_map(con)
-    _value_map(con, "map_status", "status", normalise.status)
-    _value_map(con, "map_country", "destination_country", normalise.country)
-    _region_map(con, "map_region", "target_region")
+    cells = DistinctCells(con, [("platform",), ACCOUNT_TRIPLE, ("status",), ("destination_country",),
+                                ("target_region",)])
+    _account_map(con, cells)
+    _value_map(con, cells, "map_status", "status", normalise.status)
+    _value_map(con, cells, "map_country", "destination_country", normalise.country)
+    _region_map(con, cells, "map_region", "target_region")
+    con.execute("drop table distinct_cells")
     build_identifier_maps(con, mapping.kind)
     run_script(con, "ingest/stage_detections")
     run_script(con, "ingest/stage_identifiers")
@@ -314,10 +341,13 @@ def build_detection_maps(con, mapping: ColumnMapping) -> None:
 
 def build_case_maps(con, mapping: ColumnMapping) -> None:
     """All mapping tables a case export needs, then `stg_cases` and `stg_identifiers`."""
-    _value_map(con, "map_country", "destination_country", normalise.country)
-    _value_map(con, "map_victims", "victims", normalise.victims)
-    _region_map(con, "map_regency", "origin_regency", "origin_province")
-    _region_map(con, "map_province", "origin_province")
+    cells = DistinctCells(con, [("destination_country",), ("victims",), ("origin_regency", "origin_province"),
+                                ("origin_province",)])
+    _value_map(con, cells, "map_country", "destination_country", normalise.country)
+    _value_map(con, cells, "map_victims", "victims", normalise.victims)
+    _region_map(con, cells, "map_regency", "origin_regency", "origin_province")
+    _region_map(con, cells, "map_province", "origin_province")
+    con.execute("drop table distinct_cells")
     build_identifier_maps(con, mapping.kind)
     run_script(con, "ingest/stage_cases")
     run_script(con, "ingest/stage_identifiers")

@@ -94,7 +94,7 @@ def test_the_sql_account_shortcut_gives_what_python_gives(monkeypatch):
                                                                             "account_url"], dtype=object))
     con.execute("create temp view src as select platform::varchar as platform, account_handle::varchar as "
                 "account_handle, account_url::varchar as account_url from triples_frame")
-    staging._account_map(con)
+    staging._account_map(con, staging.DistinctCells(con, [("platform",), staging.ACCOUNT_TRIPLE]))
     found = {(p, h, u): (platform, handle, url) for p, h, u, platform, handle, url
              in con.execute("select * exclude (key_no) from map_account").fetchall()}
     assert len(found) == len(triples)
