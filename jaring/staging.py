@@ -135,13 +135,14 @@ def _number_source_values(con, fields: list[str]) -> None:
     con.execute("create or replace temp table source_fields as select field_no::utinyint as field_no, "
                 "$fields[field_no] as source_field from range(1, len($fields) + 1) r(field_no)",
                 {"fields": sorted(fields)})
-    columns = ", ".join(fields)  # canonical field names from IDENTIFIER_FIELDS / FREE_TEXT_FIELDS, never file text
-    cells = f"unpivot (select _row, {columns} from src) on {columns} into name source_field value text"  # noqa: S608
-    # One grouping gives both the distinct values and their rows (cheaper than a distinct and a join back).
+    # One grouping per column gives both its distinct values and their rows (cheaper than a distinct and a join
+    # back, and than one grouping of all the columns unpivoted). Field names come from IDENTIFIER_FIELDS and
+    # FREE_TEXT_FIELDS, never from the file.
+    groups = " union all ".join(f"(select '{field}' as source_field, {field} as text, list(_row) as rows "  # noqa: S608
+                                f"from src where {field} is not null group by {field})" for field in fields)
     con.execute(f"create or replace temp table source_values as "  # noqa: S608
                 f"select row_number() over ()::integer as value_id, source_field, field_no, text, rows "
-                f"from (select source_field, text, list(_row) as rows from ({cells}) group by all) "
-                f"join source_fields using (source_field)")
+                f"from ({groups}) join source_fields using (source_field)")
     con.execute("create or replace temp table row_values as select unnest(rows) as _row, value_id "
                 "from source_values")
 
