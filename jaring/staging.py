@@ -125,8 +125,9 @@ def _region_map(con, cells: DistinctCells, name: str, column: str, hint_column: 
 
 
 def _number_source_values(con, fields: list[str]) -> None:
-    """Temp tables `source_values(value_id, source_field, field_no, text, rows)`, the distinct non-empty cells of
-    the identifier and free-text columns, `row_values(_row, value_id)`, and `source_fields(field_no, source_field)`.
+    """Temp view `source_values(value_id, source_field, field_no, text, rows)` (over table `source_cells`), the
+    distinct non-empty cells of the identifier and free-text columns, and temp tables `row_values(_row, value_id)`
+    and `source_fields(field_no, source_field)`.
 
     Exports repeat the same phone, account number and ad text over thousands of rows: splitting and the
     candidate patterns then run once per distinct text, not once per row. Fields are numbered in name order,
@@ -140,9 +141,13 @@ def _number_source_values(con, fields: list[str]) -> None:
     # FREE_TEXT_FIELDS, never from the file.
     groups = " union all ".join(f"(select '{field}' as source_field, {field} as text, list(_row) as rows "  # noqa: S608
                                 f"from src where {field} is not null group by {field})" for field in fields)
-    con.execute(f"create or replace temp table source_values as "  # noqa: S608
-                f"select row_number() over ()::integer as value_id, source_field, field_no, text, rows "
-                f"from ({groups}) join source_fields using (source_field)")
+    con.execute(f"create or replace temp table source_cells as "  # noqa: S608
+                f"select source_field, field_no, text, rows from ({groups}) join source_fields using (source_field)")
+    # A value's number is its place in the table: row_number() would renumber 620k rows (with their row lists) on
+    # one thread. Inside the import's transaction row ids start at a large offset, not at 0.
+    con.execute("create or replace temp view source_values as "
+                "select (c.rowid - o.first_rowid + 1)::integer as value_id, c.* "
+                "from source_cells c cross join (select min(rowid) as first_rowid from source_cells) o")
     con.execute("create or replace temp table row_values as select unnest(rows) as _row, value_id "
                 "from source_values")
 
@@ -232,7 +237,7 @@ def build_identifier_maps(con, kind: str) -> None:
     _split_cells(con, cell_fields)
     _search_texts(con, text_fields)
     con.execute("create or replace temp table value_fields as select value_id, field_no from source_values")
-    con.execute("drop table source_values")
+    con.execute("drop view source_values; drop table source_cells")
     con.execute("create or replace temp table piece_dictionary as "
                 "select row_number() over ()::integer as piece_id, pattern, piece "
                 "from (select distinct pattern, piece from found_pieces)")
