@@ -33,8 +33,6 @@ DEFAULT_DB = PROJECT_ROOT / "data" / "jaring.duckdb"
 WRITER_LOCK_TIMEOUT_S = 600
 WRITER_MEMORY_LIMIT = os.environ.get("JARING_IMPORT_MEMORY", "1200MB")
 
-DuckDBError = duckdb.Error
-
 
 class QueryError(RuntimeError):
     """A named query failed; the message carries the query name and its SQL."""
@@ -272,6 +270,23 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:
 def register_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
     """Make a DataFrame visible to SQL under `name` (a constant chosen by the caller)."""
     con.register(name, frame)
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **frames) -> Iterator[None]:
+    """Make DataFrames or Arrow tables visible to SQL under their keyword names (constants) inside the block."""
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        yield
+    finally:
+        for name in frames:
+            try:
+                con.unregister(name)
+            except duckdb.Error:
+                # After a failed statement the transaction is aborted and even unregistering fails; the rollback
+                # that follows drops the views anyway, and the original error must not be masked.
+                pass
 
 
 def memory_connection() -> duckdb.DuckDBPyConnection:

@@ -55,14 +55,8 @@ def _recompute(con, since: int) -> int:
     db.run_script(con, "briefing/status_episode_todo", since=since)
     sequence = db.execute_query(con, "briefing/status_episode_sequence", since=since).fetchnumpy()
     events = number_episodes(sequence)
-    db.register_frame(con, "stg_episode_events", events)
-    try:
+    with db.registered(con, stg_episode_events=events):
         db.run_script(con, "briefing/status_episodes", since=since, built_at=_now_jakarta())
-    finally:
-        try:  # after a failed statement the rollback that follows drops the view anyway
-            con.unregister("stg_episode_events")
-        except db.DuckDBError:
-            pass
     accounts = np.asarray(sequence["account_id"])  # sorted: count where it changes
     return int(np.count_nonzero(accounts[1:] != accounts[:-1])) + int(len(accounts) > 0)
 

@@ -110,9 +110,8 @@ def store_results(db_path, results: pd.DataFrame) -> None:
         return
     frame = results[RESULT_COLUMNS].astype({"query": object, "display_name": object, "region_code": object})
     with db.writer(db_path) as con:
-        db.register_frame(con, "geocode_batch", frame)
-        db.run_script(con, "regions/geocode_store")
-        con.unregister("geocode_batch")
+        with db.registered(con, geocode_batch=frame):
+            db.run_script(con, "regions/geocode_store")
 
 
 def accept_results(db_path, queries: list[str]) -> int:

@@ -212,10 +212,9 @@ def _collect_rejects(con, raw: RawTable) -> None:
         [(row, json.dumps(dict(zip(raw.headers, values, strict=True)), ensure_ascii=False), reason)
          for row, reason, *values in rows],
         columns=["_row", "raw", "reason"], dtype=object)
-    db.register_frame(con, "validation_rejects", frame)
-    con.execute("create or replace temp table all_rejects as select * from raw_rejects union all "
-                "select _row::integer, raw::varchar, reason::varchar from validation_rejects")
-    con.unregister("validation_rejects")
+    with db.registered(con, validation_rejects=frame):
+        con.execute("create or replace temp table all_rejects as select * from raw_rejects union all "
+                    "select _row::integer, raw::varchar, reason::varchar from validation_rejects")
     # The raw rows are no longer needed: free their memory before the merge.
     con.execute("create or replace temp table read_counts as select "
                 "(select count(*) from raw) + (select count(*) from raw_rejects) as rows_read")

@@ -22,14 +22,8 @@ def store_summary(con, members: pd.DataFrame) -> None:
         members: network_id, node_kind, account_id, identifier_id, case_id of every live network's members.
     """
     frame = summarise(con, members)
-    db.register_frame(con, "stg_network_summary", frame)
-    try:
+    with db.registered(con, stg_network_summary=frame):
         db.run_script(con, "networks/summary")
-    finally:
-        try:  # after a failed statement the rollback that follows drops the view anyway
-            con.unregister("stg_network_summary")
-        except db.DuckDBError:
-            pass
 
 
 def summarise(con, members: pd.DataFrame) -> pa.Table:

@@ -130,11 +130,8 @@ def save_hub_settings(con, *, hub_limit: int, include: list[tuple[str, str]], ex
                              columns=["kind", "value", "decision"], dtype=object)
 
     def work() -> RebuildSummary:
-        db.register_frame(con, "stg_hub_decisions", decisions)
-        try:
+        with db.registered(con, stg_hub_decisions=decisions):
             db.run_script(con, "networks/save_decisions", now=now)
-        finally:
-            _unregister(con, "stg_hub_decisions")
         return _rebuild(con, hub_limit, stoplist_path, now, force=False)
 
     return _in_transaction(con, False, work)
@@ -197,10 +194,10 @@ def _normalised_stoplist(path: Path, digest: str | None) -> pd.DataFrame:
 
 def _load_graph(con) -> _Graph:
     channels = db.execute_query(con, "networks/case_channels").df()["channel"]
-    db.register_frame(con, "channel_platforms", pd.DataFrame(
-        {"channel": channels, "platform": [_platform_or_none(c) for c in channels]}, dtype=object))
-    handles = db.execute_query(con, "networks/handle_links").df()
-    _unregister(con, "channel_platforms")
+    channel_platforms = pd.DataFrame({"channel": channels, "platform": [_platform_or_none(c) for c in channels]},
+                                     dtype=object)
+    with db.registered(con, channel_platforms=channel_platforms):
+        handles = db.execute_query(con, "networks/handle_links").df()
     accounts = db.execute_query(con, "networks/account_identifier_links").df()
     if len(handles):  # a pair seen in a detection too must count once towards the hub limit
         accounts = pd.concat([accounts, handles], ignore_index=True).drop_duplicates()
@@ -228,9 +225,8 @@ def _hubs(con, graph: _Graph, limit: int, stoplist: pd.DataFrame) -> pd.DataFram
     """Hub identifiers: identifier_id, accounts, cases, reason, merging."""
     per_account = np.bincount(graph.account_links["identifier_id"].to_numpy(), minlength=graph.n_identifiers)
     per_case = np.bincount(graph.case_links["identifier_id"].to_numpy(), minlength=graph.n_identifiers)
-    db.register_frame(con, "hub_stoplist", stoplist)
-    rules = db.execute_query(con, "networks/hub_rules").df()
-    _unregister(con, "hub_stoplist")
+    with db.registered(con, hub_stoplist=stoplist):
+        rules = db.execute_query(con, "networks/hub_rules").df()
     rule = dict(zip(rules["identifier_id"].astype(int), rules["rule"], strict=True))
     over = set(np.flatnonzero(per_account > limit).tolist())
     rows = []
@@ -381,21 +377,7 @@ def _store(con, graph: _Graph, members: pd.DataFrame, assignment: IdAssignment, 
         "stg_dissolved": pd.DataFrame({"network_id": pd.array(assignment.dissolved, dtype="int64")}),
         "stg_network_hubs": hubs, "stg_handle_links": graph.handle_links,
     }
-    for name, frame in frames.items():
-        db.register_frame(con, name, frame)
-    try:
+    with db.registered(con, **frames):
         db.run_script(con, "networks/store", now=now, import_id=import_id)
         db.run_script(con, "networks/save_limit", hub_limit=limit, inputs=fingerprint)
         store_summary(con, frames["stg_network_members"])
-    finally:
-        for name in frames:
-            _unregister(con, name)
-
-
-def _unregister(con, name: str) -> None:
-    # After a failed statement the transaction is aborted and even unregistering fails; the rollback that
-    # follows drops the views anyway, and the original error must not be masked.
-    try:
-        con.unregister(name)
-    except db.DuckDBError:
-        pass

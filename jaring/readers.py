@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from jaring import db
+
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -274,10 +276,9 @@ def _load_frame(con, frame: pd.DataFrame) -> RawTable:
         {f"c{i}": frame.iloc[:, i].map(_as_text).astype(object) for i in range(len(headers))}
     )
     text.insert(0, "_row", range(1, len(text) + 1))
-    con.register("raw_frame", text)
     column_casts = ", ".join(f"c{i}::varchar as c{i}" for i in range(len(headers)))
-    con.execute(f"create or replace temp table raw_parsed as select _row::integer as _row, {column_casts} "  # noqa: S608
-                "from raw_frame")  # generated cN names only
-    con.unregister("raw_frame")
+    with db.registered(con, raw_frame=text):
+        con.execute(f"create or replace temp table raw_parsed as select _row::integer as _row, {column_casts} "  # noqa: S608
+                    "from raw_frame")  # generated cN names only
     con.execute("create or replace temp view raw as select * from raw_parsed")
     return RawTable(headers=headers)

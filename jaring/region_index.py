@@ -81,11 +81,9 @@ def _drop_outdated_layout(con) -> None:
 def _rebuild(con, since: int, last_import: int, gazetteer: Gazetteer, raw_texts: tuple[str, ...] = ()) -> int:
     todo = {"since": since, "raw_texts": list(raw_texts)}  # names the detections to index (todo_detections)
     db.run_script(con, "regions/index_todo", **todo, pattern=first_word_pattern())
-    _register_text_mentions(con, gazetteer)
-    _register_coordinate_regions(con, todo)
-    db.run_script(con, "regions/index_merge", **todo, last_import_id=last_import, built_at=_now_jakarta())
-    for name in ("text_mentions", "coordinate_regions"):
-        con.unregister(name)
+    with db.registered(con, text_mentions=_text_mentions(con, gazetteer),
+                       coordinate_regions=_coordinate_regions(con, todo)):
+        db.run_script(con, "regions/index_merge", **todo, last_import_id=last_import, built_at=_now_jakarta())
     return int(con.execute("select count(*) from todo_detections($since, $raw_texts)", todo).fetchone()[0])
 
 
@@ -93,14 +91,15 @@ def _now_jakarta() -> datetime:
     return datetime.now(ZoneInfo("Asia/Jakarta")).replace(tzinfo=None)
 
 
-def _register_text_mentions(con, gazetteer: Gazetteer) -> None:
+def _text_mentions(con, gazetteer: Gazetteer) -> pd.DataFrame:
+    """content_text, region_code: each region the gazetteer finds in the candidate ad texts."""
     texts = [row[0] for row in con.execute("select content_text from candidate_texts").fetchall()]
     rows = [(text, match.code) for text in texts for match in gazetteer.mentions(text)]
-    frame = pd.DataFrame(rows, columns=["content_text", "region_code"], dtype=object)
-    db.register_frame(con, "text_mentions", frame)
+    return pd.DataFrame(rows, columns=["content_text", "region_code"], dtype=object)
 
 
-def _register_coordinate_regions(con, todo: dict) -> None:
+def _coordinate_regions(con, todo: dict) -> pd.DataFrame:
+    """lat, lon, region_code: the nearest regency of the coordinates of detections nothing else places."""
     points = con.execute(
         "select distinct lat, lon from todo_detections($since, $raw_texts) where target_region_code is null "
         "and lat between -90 and 90 and lon between -180 and 180", todo).df()
@@ -112,7 +111,7 @@ def _register_coordinate_regions(con, todo: dict) -> None:
         keep = nearest["km"].to_numpy() <= MAX_COORDINATE_KM
         frame = pd.DataFrame({"lat": points["lat"][keep], "lon": points["lon"][keep],
                               "region_code": nearest["code"][keep].astype(object)})
-    db.register_frame(con, "coordinate_regions", frame)
+    return frame
 
 
 def reindex_region_texts(con, raw_texts: list[str], gazetteer: Gazetteer | None = None) -> int:

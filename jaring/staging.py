@@ -14,7 +14,7 @@ import pandas as pd
 
 from jaring import banks, normalise, phones
 from jaring.columns import ALIASES, ColumnMapping
-from jaring.db import register_frame, run_script
+from jaring.db import registered, run_script
 from jaring.gazetteer import default_gazetteer
 from jaring.readers import RawTable
 
@@ -96,10 +96,9 @@ class DistinctCells:
 def _register_map(con, name: str, frame: pd.DataFrame, shortcut: str | None = None) -> None:
     """Temp table `name` with the rows of `frame`, after those of the `shortcut` query (same columns, constant
     text): the rows the SQL shortcuts normalised before the rest went through Python."""
-    register_frame(con, f"{name}_frame", frame)
     first = f"{shortcut} union all " if shortcut else ""
-    con.execute(f"create or replace temp table {name} as {first}select * from {name}_frame")  # noqa: S608 - constants
-    con.unregister(f"{name}_frame")
+    with registered(con, **{f"{name}_frame": frame}):
+        con.execute(f"create or replace temp table {name} as {first}select * from {name}_frame")  # noqa: S608 - constants
 
 
 def _value_map(con, cells: DistinctCells, name: str, column: str, function) -> None:
