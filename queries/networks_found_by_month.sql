@@ -7,7 +7,7 @@
 --   $countries  VARCHAR[]  ... and that detection names a listed destination country; empty = all.
 with region_bits as (
     -- the accounts with a detection in the province/country filter, as bitstrings (queries/setup/reader_macros.sql);
-    -- no rows without such a filter
+    -- no row without such a filter
     select * from accounts_in_regions($provinces, $countries)
 ),
 
@@ -22,11 +22,11 @@ network_accounts as (
     select m.network_id, a.account_id, a.first_seen,
            (len($platforms) = 0 or list_contains($platforms, a.platform))
            and ((len($provinces) = 0 and len($countries) = 0)
-                or coalesce(get_bit(b.bits, cast(a.account_id & 65535 as integer)) = 1, false)) as in_scope
+                or in_region_blocks(b.blocks, a.account_id)) as in_scope
     from network_members m
     join live_networks l using (network_id)
     join accounts a on a.account_id = m.account_id
-    left join region_bits b on b.block = a.account_id >> 16
+    left join region_bits b on true
     where m.node_kind = 'account'
 ),
 

@@ -12,7 +12,7 @@
 -- status_episode_events, built at import (oldest_open_reports_from_history: the same from status_history).
 with region_bits as (
     -- the accounts with a detection in the province/country filter, as bitstrings (queries/setup/reader_macros.sql);
-    -- no rows without such a filter
+    -- no row without such a filter
     select * from accounts_in_regions($provinces, $countries)
 ),
 
@@ -21,11 +21,11 @@ waiting as (
     -- holds the time of each event's successor, its episode's first report and the account's platform).
     select e.account_id, e.changed_at as last_reported_at, e.episode_reported_at as reported_at
     from status_episode_events e
-    left join region_bits b on b.block = e.account_id >> 16
+    left join region_bits b on true
     where e.status = 'reported' and e.changed_at < $as_of and e.next_changed_at >= $as_of
       and (len($platforms) = 0 or list_contains($platforms, e.platform))
       and ((len($provinces) = 0 and len($countries) = 0)
-           or coalesce(get_bit(b.bits, cast(e.account_id & 65535 as integer)) = 1, false))
+           or in_region_blocks(b.blocks, e.account_id))
 ),
 
 final as (

@@ -1,18 +1,35 @@
 -- Table macros shared by the read queries, created once on every reader connection (jaring.db.Reader).
 -- They live in the reader's in-memory catalog, so they name the attached database (`jaring`) explicitly.
 
--- The accounts with a detection that targets one of `provinces` naming one of `countries` (empty = any), as
--- bitstrings: one row per block of 65,536 account ids (block = account_id >> 16) whose bit i is set when account
--- (block << 16) + i is one of them. No rows without a province or country. A membership test by get_bit costs a
--- fraction of a semi join against the detections, and the bitstring is built in one pass without a hash table.
+-- The accounts with a detection that targets one of `provinces` naming one of `countries` (empty = any), as one
+-- row: `blocks`, a list of bitstrings where item b + 1 holds the accounts (b << 16) + i as bit i (NULL for a block
+-- without any); no row without a province or country. Test an account with in_region_blocks below. A bit test costs
+-- a fraction of a semi join against the detections, and the bitstrings are built in one pass without a hash table.
+-- (A join on the block number instead would hash on a handful of keys and, built on the wrong side, crawl.)
 create or replace macro accounts_in_regions(provinces, countries) as table
-select d.account_id >> 16 as block, bitstring_agg(cast(d.account_id & 65535 as integer), 0, 65535) as bits
-from jaring.detections d
-left join jaring.regions r on r.code = d.target_region_code
-where (len(provinces) > 0 or len(countries) > 0)
-  and (len(provinces) = 0 or list_contains(provinces, r.province_code))
-  and (len(countries) = 0 or list_contains(countries, d.destination_country))
-group by all;
+with hits as (
+    select d.account_id >> 16 as block, bitstring_agg(cast(d.account_id & 65535 as integer), 0, 65535) as bits
+    from jaring.detections d
+    left join jaring.regions r on r.code = d.target_region_code
+    where (len(provinces) > 0 or len(countries) > 0)
+      and (len(provinces) = 0 or list_contains(provinces, r.province_code))
+      and (len(countries) = 0 or list_contains(countries, d.destination_country))
+    group by all
+),
+
+numbered as (
+    select unnest(range(0, max(h.block) + 1)) as block
+    from hits h
+    having count(*) > 0
+)
+
+select list(h.bits order by n.block) as blocks
+from numbered n
+left join hits h using (block);
+
+-- Whether `account_id` is one of the accounts of an accounts_in_regions `blocks` list.
+create or replace macro in_region_blocks(blocks, account_id) as
+coalesce(get_bit(blocks[(account_id >> 16) + 1], cast(account_id & 65535 as integer)) = 1, false);
 
 -- The accounts the sidebar filters keep: on one of `platforms` (empty = every platform), and, when provinces
 -- or countries are given, with a detection that targets one of `provinces` naming one of `countries`
@@ -24,11 +41,10 @@ where (len(platforms) = 0 or list_contains(platforms, a.platform))
   and len(provinces) = 0 and len(countries) = 0
 union all
 select a.account_id, a.platform, a.first_seen
-from jaring.accounts a
-join accounts_in_regions(provinces, countries) s on s.block = a.account_id >> 16
+from jaring.accounts a, accounts_in_regions(provinces, countries) s
 where (len(platforms) = 0 or list_contains(platforms, a.platform))
   and (len(provinces) > 0 or len(countries) > 0)
-  and get_bit(s.bits, cast(a.account_id & 65535 as integer)) = 1;
+  and in_region_blocks(s.blocks, a.account_id);
 
 -- The detections in the sidebar's view: detected on a day from `start_day` to `end_day` (inclusive), by an
 -- account on one of `platforms`, targeting a region of one of `provinces`, naming one of `countries` (empty list
@@ -87,11 +103,10 @@ scoped_accounts as (
       and len(scope_provinces) = 0 and len(scope_countries) = 0
     union all
     select a.account_id, a.platform, a.first_seen
-    from jaring.accounts a
-    join region_bits s on s.block = a.account_id >> 16
+    from jaring.accounts a, region_bits s
     where (len(view_platforms) = 0 or list_contains(view_platforms, a.platform))
       and (len(scope_provinces) > 0 or len(scope_countries) > 0)
-      and get_bit(s.bits, cast(a.account_id & 65535 as integer)) = 1
+      and in_region_blocks(s.blocks, a.account_id)
 ),
 
 data_bounds as (
@@ -139,8 +154,7 @@ events as (
     union all
     select e.account_id, e.platform, e.status, e.changed_at, e.next_changed_at, e.episode_reported_at,
            e.episode_blocked_at
-    from jaring.status_episode_events e
-    join region_bits s on s.block = e.account_id >> 16
+    from jaring.status_episode_events e, region_bits s
     where (len(scope_provinces) > 0 or len(scope_countries) > 0) and e.status in ('reported', 'blocked')
       and (len(view_platforms) = 0 or list_contains(view_platforms, e.platform))
       and (len(cast(view_months as date[])) = 0
@@ -149,7 +163,7 @@ events as (
                     or (e.status = 'reported' and e.next_changed_at >= list_min(cast(view_months as date[]))))))
       -- an event's platform is its account's (status_episode_events copies it), so the platform test above and
       -- the region bits give the scoped accounts' events
-      and get_bit(s.bits, cast(e.account_id & 65535 as integer)) = 1
+      and in_region_blocks(s.blocks, e.account_id)
 ),
 
 grid as (
