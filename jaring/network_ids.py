@@ -93,18 +93,3 @@ def _resolve_chains(merges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     # Merges are recorded against the id that lives on; an absorbed id never keeps others, so no chain can
     # form within one rebuild. Sorting makes the record deterministic.
     return sorted(merges, key=lambda pair: (pair[0], pair[1]))
-
-
-def component_order(labels: np.ndarray, first_key: np.ndarray) -> pd.Series:
-    """Component labels ordered by the smallest key of their members (e.g. the smallest account id).
-
-    Args:
-        labels: component label of each member.
-        first_key: a sortable key per member, same length.
-
-    Returns:
-        Unique labels, ordered by their smallest key, then by label.
-    """
-    frame = pd.DataFrame({"comp": labels, "key": first_key})
-    smallest = frame.groupby("comp", sort=True)["key"].min()
-    return pd.Series(smallest.sort_values(kind="stable").index.to_numpy())

@@ -29,7 +29,7 @@ import pandas as pd
 from jaring import db
 from jaring.graph_components import connected_components
 from jaring.ingest import now_jakarta
-from jaring.network_ids import IdAssignment, assign_ids, component_order
+from jaring.network_ids import IdAssignment, assign_ids
 from jaring.network_summary import ACCOUNT, CASE, IDENTIFIER, store_summary
 from jaring.normalise import NORMALISERS, platform
 
@@ -328,8 +328,9 @@ def _assign(members: pd.DataFrame, old: pd.DataFrame, old_nodes: np.ndarray, liv
     carried = carried[carried["node"].isin(comp_of_node.index)]
     carried["comp"] = comp_of_node.reindex(carried["node"].to_numpy()).to_numpy()
     overlap = carried.groupby(["old_id", "comp"], as_index=False).size().rename(columns={"size": "shared"})
-    account_nodes = members[members["node_kind"] == ACCOUNT]
-    order = component_order(account_nodes["comp"].to_numpy(), account_nodes["account_id"].to_numpy(dtype="int64"))
+    # Components are labelled in the order of their smallest node, and account nodes come first (node =
+    # account_id): label order is the order of each component's smallest account id, which assign_ids wants.
+    order = pd.Series(np.unique(members["comp"].to_numpy()[(members["node_kind"] == ACCOUNT).to_numpy()]))
     assignment = assign_ids(overlap, order, [int(i) for i in (live_ids or [])], next_id)
     # Unchanged = the old network and its component have the same members (sizes equal all shared). In numpy:
     # a first import has tens of thousands of networks.
