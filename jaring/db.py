@@ -13,19 +13,23 @@ in another process blocks a writer. The dashboard must keep reading while an ana
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 from filelock import FileLock, Timeout
+
+T = TypeVar("T")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 QUERIES_DIR = PROJECT_ROOT / "queries"
@@ -270,6 +274,26 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str, **params) -> None:
 def register_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
     """Make a DataFrame visible to SQL under `name` (a constant chosen by the caller)."""
     con.register(name, frame)
+
+
+def in_transaction(con: duckdb.DuckDBPyConnection, work: Callable[[], T], *, strict: bool, failure: str,
+                   logger: logging.Logger) -> T | None:
+    """Run `work()` in its own transaction: committed when it returns, rolled back when it raises.
+
+    The derived tables (episodes, region index, networks) are rebuilt this way after an import: their failure
+    must not lose the import, so unless `strict` it is logged with `failure` and None is returned.
+    """
+    con.execute("begin transaction")
+    try:
+        result = work()
+        con.execute("commit")
+        return result
+    except Exception:
+        con.execute("rollback")
+        if strict:
+            raise
+        logger.exception(failure)
+        return None
 
 
 @contextmanager

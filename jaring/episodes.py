@@ -36,18 +36,12 @@ def rebuild_status_episodes(con, full: bool = False, strict: bool = False) -> in
     if not full and covered is not None and covered >= last_import:
         return 0
     since = 0 if full or covered is None else covered
-    con.execute("begin transaction")
-    try:
-        count = _recompute(con, since)
-        con.execute("commit")
-        return count
-    except Exception:
-        con.execute("rollback")
-        if strict:
-            raise
-        log.exception("building status_episode_events failed; the briefing derives episodes from status_history")
+    count = db.in_transaction(con, lambda: _recompute(con, since), strict=strict, logger=log,
+                              failure="building status_episode_events failed; the briefing derives episodes "
+                                      "from status_history")
+    if count is None:
         _forget_state(con)
-        return None
+    return count
 
 
 def _recompute(con, since: int) -> int:

@@ -138,18 +138,12 @@ def save_hub_settings(con, *, hub_limit: int, include: list[tuple[str, str]], ex
 
 
 def _in_transaction(con, quiet_failure: bool, work) -> RebuildSummary | None:
-    con.execute("begin transaction")
-    try:
+    def with_schema() -> RebuildSummary:
         db.run_script(con, "networks/schema")
-        summary = work()
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        if not quiet_failure:
-            raise
-        log.exception("recomputing the networks failed; the import itself is kept")
-        return None
-    return summary
+        return work()
+
+    return db.in_transaction(con, with_schema, strict=not quiet_failure, logger=log,
+                             failure="recomputing the networks failed; the import itself is kept")
 
 
 def _rebuild(con, hub_limit: int | None, stoplist_path: Path, now: datetime, force: bool) -> RebuildSummary:

@@ -54,18 +54,10 @@ def rebuild_detection_regions(con, full: bool = False, gazetteer: Gazetteer | No
     (last_import,) = con.execute("select coalesce(max(import_id), 0) from imports").fetchone()
     if not full and state is not None and state >= last_import:
         return 0  # nothing imported since: leave the file byte-for-byte as it was
-    con.execute("begin transaction")
-    try:
-        since = 0 if full or state is None else int(state)
-        count = _rebuild(con, since, int(last_import), gazetteer or default_gazetteer())
-        con.execute("commit")
-        return count
-    except Exception:
-        con.execute("rollback")
-        if strict:
-            raise
-        log.exception("indexing detection regions failed; the Regions page offers a rebuild")
-        return None
+    since = 0 if full or state is None else int(state)
+    return db.in_transaction(con, lambda: _rebuild(con, since, int(last_import), gazetteer or default_gazetteer()),
+                             strict=strict, logger=log,
+                             failure="indexing detection regions failed; the Regions page offers a rebuild")
 
 
 def _drop_outdated_layout(con) -> None:
