@@ -13,14 +13,30 @@ import pytest
 from jaring import briefing as br
 from jaring import db
 from jaring.filters import Filters
-from tests.briefing_db import briefing_database
+from tests.briefing_db import briefing_database, briefing_database_copy
 
 MARCH, APRIL = date(2025, 3, 1), date(2025, 4, 1)
 
 
-@pytest.fixture(scope="module")
-def reader() -> db.Reader:
-    return db.Reader(briefing_database())
+# Account ids as the importer gives them (1-8), and spread over several 65,536-account blocks of the region bits
+# (accounts_in_regions): 65,535, then 65,536 + 40,000 more each. The figures do not depend on the ids.
+ACCOUNT_IDS = {"as imported": "account_id", "across bit blocks": "65535 + (account_id - 1) * 40001"}
+ACCOUNT_TABLES = ("accounts", "account_identifiers", "detections", "detection_regions", "network_handle_links",
+                  "network_members", "status_episode_events", "status_history")
+
+
+@pytest.fixture(scope="module", params=list(ACCOUNT_IDS))
+def reader(request, tmp_path_factory) -> db.Reader:
+    if ACCOUNT_IDS[request.param] == "account_id":
+        return db.Reader(briefing_database())
+    path = briefing_database_copy(tmp_path_factory.mktemp("ids"))
+    with db.writer(path) as con:
+        for table in ACCOUNT_TABLES:  # constants; a copy without the primary key, which UPDATE may not change
+            moved = f"select * replace ({ACCOUNT_IDS[request.param]} as account_id) from {table}"  # noqa: S608
+            con.execute(f"create temp table moved as {moved}; drop table {table}; "  # noqa: S608
+                        f"create table {table} as select * from moved; drop table moved")
+        assert con.execute("select max(account_id) from accounts").fetchone() == (65535 + 7 * 40001,)
+    return db.Reader(path)
 
 
 def view(reader: db.Reader, platforms=(), provinces=(), countries=(), months=()) -> pd.DataFrame:
