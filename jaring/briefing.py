@@ -17,7 +17,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from jaring import colors
+from jaring import colors, derived_tables
 from jaring import filters as flt
 
 # query(name, **params) -> DataFrame: jaring.ui.run_query on the page, db.Reader.query in the CLI and tests.
@@ -367,8 +367,7 @@ def _cases_by(cases: pd.DataFrame, months: list[date], column: str) -> pd.DataFr
 
 def _networks(query: QueryRunner, filters: flt.Filters) -> pd.DataFrame | None:
     """New networks per month, or None while the networks tables are not built in this database."""
-    present = set(query("briefing_optional_tables")["table_name"])
-    if not {"networks", "network_members"} <= present:
+    if not derived_tables.networks_available(query):
         return None
     return _with_month_dates(query("networks_found_by_month", **account_params(filters)))
 

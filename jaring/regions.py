@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import poisson
 
-from jaring import geo
+from jaring import derived_tables, geo
 from jaring.filters import Filters, add_months, month_end, month_start
 from jaring.formatting import format_number
 from jaring.i18n import t
@@ -82,9 +82,7 @@ def unplaced_counts(query: QueryFn, filters: Filters, start: date, end: date) ->
 
 def index_state(query: QueryFn) -> str:
     """ "ok", "stale" (an import's automatic indexing failed) or "missing" (a database older than the index)."""
-    tables = query("region_optional_tables")
-    present = set(tables.loc[tables["current_layout"], "table_name"])
-    if not {"detection_regions", "region_index_state", "geocode_cache"} <= present:
+    if not derived_tables.region_index_available(query):
         return "missing"
     return "ok" if bool(query("region_index_status")["up_to_date"].iloc[0]) else "stale"
 
@@ -204,19 +202,13 @@ def newly_active(query: QueryFn, filters: Filters, signal: str, thresholds: Thre
                    window_end=windows.window_end, baseline_start=windows.baseline_start,
                    baseline_end=windows.baseline_end)
     table = flag_regions(counts, signal, windows, thresholds)
-    available = networks_available(query)
+    available = derived_tables.networks_available(query)
     table["reason"] = [flag_reason(row, thresholds, language) for _, row in table.iterrows()]
     codes = table["code"].tolist()
     table["top_accounts"] = _accounts_text(query, filters, codes, windows, accounts_per_region)
     table["networks"] = (_networks_text(query, filters, codes, windows) if available
                          else t("regions.networks_not_available", language))
     return NewlyActive(table, windows, available)
-
-
-def networks_available(query: QueryFn) -> bool:
-    """Whether the networks tables (built by the networks step) exist in this database."""
-    present = set(query("region_optional_tables")["table_name"])
-    return {"networks", "network_members"} <= present
 
 
 def _accounts_text(query: QueryFn, filters: Filters, codes: list[str], windows: Windows, limit: int) -> list[str]:
@@ -278,7 +270,7 @@ def drill_down(query: QueryFn, filters: Filters, code: str, start: date, end: da
     detections = {"platforms": list(filters.platforms), "countries": list(filters.countries)}
     period = {"code": code, "start": start, "end": end}
     networks = None
-    if networks_available(query):
+    if derived_tables.networks_available(query):
         networks = query("region_networks", codes=[code], start=start, end=end, **detections)
     return DrillDown(
         trend=query("region_monthly_trend", **period, **detections),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jaring import db, networks, ui
+from jaring import db, derived_tables, networks, ui
 from jaring import network_page as npg
 from jaring.formatting import platform_label
 from jaring.i18n import t
@@ -176,10 +176,10 @@ def hubs_section() -> None:
 
 ui.require_app_frame()
 st.title(t("networks.title"))
-state = ui.run_query("network_tables_present").iloc[0]
-if not state["present"]:
-    st.info(t("networks.not_computed" if state["accounts"] else "networks.no_data"))
-    if state["accounts"] and st.button(t("networks.compute"), key="networks_compute"):
+if not derived_tables.networks_available(ui.run_query):
+    counts = ui.run_query("table_row_counts").set_index("table_name")["row_count"]
+    st.info(t("networks.not_computed" if counts["accounts"] else "networks.no_data"))
+    if counts["accounts"] and st.button(t("networks.compute"), key="networks_compute"):
         write_and_rerun(networks.rebuild_networks)
 else:
     current = ui.current_filters()

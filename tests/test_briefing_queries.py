@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 
 from jaring import briefing as br
-from jaring import db
+from jaring import db, derived_tables
 from jaring.filters import Filters
 from tests.briefing_db import FIRST, SECOND, briefing_database, import_all
 
@@ -211,8 +211,7 @@ def test_cases_filters(reader):
 
 
 def test_networks_found_by_month(reader):
-    if set(reader.query("briefing_optional_tables").table_name) != {"networks", "network_members"}:
-        pytest.skip("this importer does not build the networks tables")
+    assert derived_tables.networks_available(reader.query)  # the importer builds them
     frame = reader.query("networks_found_by_month", platforms=[], provinces=[], countries=[])
     # Shared phones link fb.alpha+BK-01, tt.gamma+BK-03 and tt.eta+BK-05: first detected January, January, June.
     assert [(m.strftime("%Y-%m"), n) for m, n in frame.itertuples(index=False)] == [("2025-01", 2), ("2025-06", 1)]

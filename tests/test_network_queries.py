@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from networks_support import build
 
-from jaring import db
+from jaring import db, derived_tables
 
 FULL = {"start": date(2025, 1, 1), "end": date(2025, 4, 30), "platforms": [], "provinces": [], "countries": []}
 D = datetime
@@ -25,8 +25,14 @@ def records(frame: pd.DataFrame, columns: list[str] | None = None) -> list[tuple
             for row in frame.astype(object).itertuples(index=False)]
 
 
-def test_network_tables_present(reader):
-    assert records(reader.query("network_tables_present")) == [(True, 11)]
+def test_derived_tables_present(reader):
+    # An import builds the region index and the eight network tables; geocode_cache comes with the schema.
+    assert records(reader.query("derived_tables_present")) == [
+        ("detection_regions", True), ("geocode_cache", True), ("network_handle_links", True),
+        ("network_hub_decisions", True), ("network_hubs", True), ("network_members", True),
+        ("network_merges", True), ("network_settings", True), ("network_summary", True), ("networks", True),
+        ("region_index_state", True)]
+    assert derived_tables.networks_available(reader.query) and derived_tables.region_index_available(reader.query)
 
 
 def test_network_overview_whole_period(reader):

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from networks_support import DETECTIONS_1, build, copy_of, members
 
-from jaring import db, networks
+from jaring import db, derived_tables, networks
 from jaring.ingest import create_database, import_files
 from jaring.network_ids import assign_ids
 
@@ -150,7 +150,7 @@ def test_a_failed_computation_keeps_the_import(tmp_path, monkeypatch):
     (result,) = import_files(path, [DETECTIONS_1])
     assert result.status == "loaded"
     assert rows(path, "select count(*) from accounts") == [(8,)]
-    assert db.Reader(path).query("network_tables_present").to_dict("records") == [{"present": False, "accounts": 8}]
+    assert not derived_tables.networks_available(db.Reader(path).query)
 
 
 def overlap(*triples) -> pd.DataFrame:

@@ -68,7 +68,7 @@ def newly_active_cold(path: Path, filters: Filters) -> float:
     from jaring import regions as reg
 
     reader = db.Reader(path)
-    reader.query("region_optional_tables")  # open the file first: the connection is not the computation
+    reader.query("derived_tables_present")  # open the file first: the connection is not the computation
     seconds, _ = _timed(reg.newly_active, reader.query, filters, "detections", reg.Thresholds())
     return seconds
 
