@@ -142,13 +142,20 @@ def _number_source_values(con, fields: list[str]) -> None:
                                 f"from src where {field} is not null group by {field})" for field in fields)
     con.execute(f"create or replace temp table source_cells as "  # noqa: S608
                 f"select source_field, field_no, text, rows from ({groups}) join source_fields using (source_field)")
-    # A value's number is its place in the table: row_number() would renumber 620k rows (with their row lists) on
-    # one thread. Inside the import's transaction row ids start at a large offset, not at 0.
-    con.execute("create or replace temp view source_values as "
-                "select (c.rowid - o.first_rowid + 1)::integer as value_id, c.* "
-                "from source_cells c cross join (select min(rowid) as first_rowid from source_cells) o")
+    _numbered_view(con, "source_values", "source_cells", "value_id")
     con.execute("create or replace temp table row_values as select unnest(rows) as _row, value_id "
                 "from source_values")
+
+
+def _numbered_view(con, view: str, table: str, id_column: str) -> None:
+    """Temp view `view`: the rows of temp table `table` with `id_column`, their place in it (1, 2, ...).
+
+    row_number() would renumber every row on one thread (620k values with their row lists at a million rows).
+    Inside the import's transaction row ids start at a large offset, not at 0. Names are constants.
+    """
+    con.execute(f"create or replace temp view {view} as "  # noqa: S608
+                f"select (t.rowid - o.first_rowid + 1)::integer as {id_column}, t.* "
+                f"from {table} t cross join (select min(rowid) as first_rowid from {table}) o")
 
 
 _SPLIT = r"\s*[;\n|]\s*|\s+/\s+|,\s+"
@@ -237,15 +244,14 @@ def build_identifier_maps(con, kind: str) -> None:
     _search_texts(con, text_fields)
     con.execute("create or replace temp table value_fields as select value_id, field_no from source_values")
     con.execute("drop view source_values; drop table source_cells")
-    con.execute("create or replace temp table piece_dictionary as "
-                "select row_number() over ()::integer as piece_id, pattern, piece "
-                "from (select distinct pattern, piece from found_pieces)")
+    con.execute("create or replace temp table distinct_pieces as select distinct pattern, piece from found_pieces")
+    _numbered_view(con, "piece_dictionary", "distinct_pieces", "piece_id")
     con.execute("create or replace temp table value_pieces as select f.value_id, d.piece_id "
                 "from found_pieces f join piece_dictionary d using (pattern, piece)")
     con.execute("drop table found_pieces")
     _normalise_dictionary(con)
     con.execute("create or replace temp table piece_texts as select piece_id, piece from piece_dictionary")
-    con.execute("drop table piece_dictionary")
+    con.execute("drop view piece_dictionary; drop table distinct_pieces")
 
 
 def _normalise_dictionary(con) -> None:
