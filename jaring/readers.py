@@ -187,8 +187,8 @@ def _number_csv_rows(con) -> None:
         order by line, byte_position, error_message  -- a line with several errors: always the first one named
         """
     )
-    # Inside the import's transaction row ids start at a large offset, not at 0.
-    con.execute("create or replace temp table raw_origin as select min(rowid) as first_rowid from raw_parsed")
+    # A view, not a copy of a million wide rows: a row's place among the parsed rows.
+    db.numbered_view(con, "raw", "raw_parsed", "_row")
     (rejected,) = con.execute("select count(*) from raw_rejects").fetchone()
     if rejected:
         # The k-th parsed row is the k-th data row number not taken by a rejected line. Rare: numbered once,
@@ -198,28 +198,22 @@ def _number_csv_rows(con) -> None:
             create or replace temp table raw_numbered as
             with gaps as (
                 select _row - row_number() over (order by _row) + 1 as good_before from raw_rejects
-            ), numbered as (
-                select rowid - (select first_rowid from raw_origin) + 1 as k, * from raw_parsed
             )
-            select (k + (select count(*) from gaps where good_before <= k))::integer as _row,
-                   numbered.* exclude (k)
-            from numbered
+            select (r._row + (select count(*) from gaps where good_before <= r._row))::integer as _row,
+                   r.* exclude (_row)
+            from raw r
             """
         )
+        con.execute("drop view raw")
         con.execute("drop table raw_parsed")
         con.execute("alter table raw_numbered rename to raw_parsed")
         con.execute("create or replace temp view raw as select * from raw_parsed")
-    else:
-        # A view, not a copy of a million wide rows: the place in the table is the data row.
-        con.execute("create or replace temp view raw as select (p.rowid - o.first_rowid + 1)::integer as _row, p.* "
-                    "from raw_parsed p cross join raw_origin o")
 
 
 def drop_raw(con) -> None:
     """Free the rows `read_into` created (the `raw` view and the table behind it)."""
     con.execute("drop view raw")
     con.execute("drop table raw_parsed")
-    con.execute("drop table if exists raw_origin")
 
 
 # ---------------------------------------------------------------- other formats

@@ -14,7 +14,7 @@ import pandas as pd
 
 from jaring import banks, normalise, phones
 from jaring.columns import ALIASES, ColumnMapping
-from jaring.db import registered, run_script
+from jaring.db import numbered_view, registered, run_script
 from jaring.gazetteer import default_gazetteer
 from jaring.readers import RawTable
 
@@ -142,20 +142,9 @@ def _number_source_values(con, fields: list[str]) -> None:
                                 f"from src where {field} is not null group by {field})" for field in fields)
     con.execute(f"create or replace temp table source_cells as "  # noqa: S608
                 f"select source_field, field_no, text, rows from ({groups}) join source_fields using (source_field)")
-    _numbered_view(con, "source_values", "source_cells", "value_id")
+    numbered_view(con, "source_values", "source_cells", "value_id")
     con.execute("create or replace temp table row_values as select unnest(rows) as _row, value_id "
                 "from source_values")
-
-
-def _numbered_view(con, view: str, table: str, id_column: str) -> None:
-    """Temp view `view`: the rows of temp table `table` with `id_column`, their place in it (1, 2, ...).
-
-    row_number() would renumber every row on one thread (620k values with their row lists at a million rows).
-    Inside the import's transaction row ids start at a large offset, not at 0. Names are constants.
-    """
-    con.execute(f"create or replace temp view {view} as "  # noqa: S608
-                f"select (t.rowid - o.first_rowid + 1)::integer as {id_column}, t.* "
-                f"from {table} t cross join (select min(rowid) as first_rowid from {table}) o")
 
 
 _SPLIT = r"\s*[;\n|]\s*|\s+/\s+|,\s+"
@@ -245,7 +234,7 @@ def build_identifier_maps(con, kind: str) -> None:
     con.execute("create or replace temp table value_fields as select value_id, field_no from source_values")
     con.execute("drop view source_values; drop table source_cells")
     con.execute("create or replace temp table distinct_pieces as select distinct pattern, piece from found_pieces")
-    _numbered_view(con, "piece_dictionary", "distinct_pieces", "piece_id")
+    numbered_view(con, "piece_dictionary", "distinct_pieces", "piece_id")
     con.execute("create or replace temp table value_pieces as select f.value_id, d.piece_id "
                 "from found_pieces f join piece_dictionary d using (pattern, piece)")
     con.execute("drop table found_pieces")
@@ -322,9 +311,9 @@ ACCOUNT_TRIPLE = ("platform", "account_handle", "account_url")
 
 
 def _account_map(con, cells: DistinctCells) -> None:
-    """Temp tables `map_account(platform_raw, handle_raw, url_raw, platform, handle, url, key_no)`: plain handles in
-    SQL (queries/ingest/account_map.sql), the others through `_account_identity`; and `account_keys(key_no,
-    account_key)` (queries/ingest/account_keys.sql)."""
+    """Temp tables `map_account(platform_raw, handle_raw, url_raw, platform, handle, url, account_key, key_no)`:
+    plain handles in SQL (queries/ingest/account_map.sql), the others through `_account_identity`; and
+    `account_keys(key_no, account_key, platform, handle)` (queries/ingest/account_keys.sql)."""
     _value_map(con, cells, "map_platform", "platform", normalise.platform)
     run_script(con, "ingest/account_map", triple_set=cells.cell_set(ACCOUNT_TRIPLE))
     triples = con.execute("select platform_raw, handle_raw, url_raw from account_triples where not fast").fetchall()
