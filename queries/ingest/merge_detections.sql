@@ -3,12 +3,11 @@
 -- Reads temp tables ctx(import_id, now_jakarta), stg_detections, account_keys, stg_identifiers, value_identifiers.
 -- Idempotent: merging the same rows again changes nothing.
 
--- Grouped on the export's account numbers (account_keys, jaring.staging), named by their key afterwards.
+-- Grouped on the export's account numbers (queries/ingest/account_keys.sql), which give the key, platform and
+-- handle afterwards.
 create or replace temp table touched_accounts as
 with touched as (
     select key_no,
-           arg_max(platform, detected_at) as platform,
-           arg_max(handle, detected_at) as handle,
            -- the latest detection's, and of two at the same instant the later row's
            arg_max(account_url, (detected_at, _row)) filter (where account_url is not null) as url,
            arg_max(display_name, (detected_at, _row)) filter (where display_name is not null) as display_name,
@@ -16,7 +15,7 @@ with touched as (
     from stg_detections
     group by key_no
 )
-select k.account_key, t.*
+select k.account_key, k.platform, k.handle, t.*
 from touched t
 join account_keys k using (key_no);
 

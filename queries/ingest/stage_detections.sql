@@ -10,7 +10,7 @@ select
     s.detection_id as source_id,
     a.platform,
     a.handle,
-    a.platform || ':' || a.handle as account_key,
+    a.account_key,
     a.key_no,
     a.url as account_url,
     s.display_name,
