@@ -14,8 +14,8 @@ import pandas as pd
 
 from jaring import db
 from jaring.gazetteer import default_gazetteer
-from jaring.ingest import create_database
 from jaring.region_index import ALIASES_CSV, first_word_pattern
+from tests.region_support import candidate_texts
 
 STYLED = ["𝗜𝗻𝗱𝗿𝗮𝗺𝗮𝘆𝘂 dan sekitarnya", "ＩＮＤＲＡＭＡＹＵ", "Kérja di Cianjur", "ᴊᴀᴛɪᴍ", "LOKER\u00a0MALAYSIA"]
 PLAIN = ["LOKER MALAYSIA gaji besar tanpa biaya, hub WA 0812", "transfer DP ke BCA 0000-21636", ""]
@@ -26,19 +26,6 @@ def texts() -> list[str]:
         aliases = [row["alias"] for row in csv.DictReader(handle)]
     forms = ("dari {}", "LOKER KHUSUS {}!", "wilayah({})", "{}", "Asal{}")
     return [form.format(a) for a in aliases for form in forms] + STYLED + PLAIN
-
-
-def candidates(tmp_path, ad_texts: list[str]) -> set[str]:
-    """candidate_texts of index_todo.sql on a database whose detections carry `ad_texts`."""
-    path = tmp_path / "candidates.duckdb"
-    create_database(path)
-    with db.writer(path) as con:
-        con.execute("insert into accounts (account_id, account_key, platform, handle) values (1, 'x:a', 'x', 'a')")
-        con.register("frame", pd.DataFrame({"content_text": pd.Series(ad_texts, dtype=object)}))
-        con.execute("insert into detections (detection_id, account_id, detected_at, content_text, import_id) "
-                    "select 'd' || row_number() over (), 1, timestamp '2025-01-01', content_text, 1 from frame")
-        db.run_script(con, "regions/index_todo", since=0, raw_texts=[], pattern=first_word_pattern())
-        return {row[0] for row in con.execute("select content_text from candidate_texts").fetchall()}
 
 
 def kept_before(ad_texts: list[str]) -> set[str]:
@@ -52,7 +39,7 @@ def kept_before(ad_texts: list[str]) -> set[str]:
 
 def test_candidates_keep_every_text_the_gazetteer_names_and_all_the_earlier_prefilter_kept(tmp_path):
     ad_texts = texts()
-    kept = candidates(tmp_path, ad_texts)
+    kept = candidate_texts(tmp_path, ad_texts)
     named = {text for text in ad_texts if default_gazetteer().mentions(text)}
     assert len(named) > 5000
     assert named <= kept

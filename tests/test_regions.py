@@ -17,6 +17,7 @@ import pytest
 from jaring import db, geo, regions
 from jaring.filters import Filters
 from jaring.ingest import import_files
+from tests.region_support import candidate_texts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DETECTIONS, CASES = FIXTURES / "regions_detections.csv", FIXTURES / "regions_cases.csv"
@@ -116,7 +117,7 @@ def test_an_index_of_an_older_layout_is_reported_and_rebuilt(regions_db, tmp_pat
     assert db.Reader(path).sql(statement).equals(db.Reader(regions_db).sql(statement))
 
 
-def test_prefilter_never_drops_a_text_the_gazetteer_would_match():
+def test_prefilter_never_drops_a_text_the_gazetteer_would_match(tmp_path):
     import csv
 
     from jaring.gazetteer import default_gazetteer
@@ -128,31 +129,21 @@ def test_prefilter_never_drops_a_text_the_gazetteer_would_match():
     texts = [form.format(a) for a in aliases for form in ("dari {}", "LOKER KHUSUS {}!", "wilayah({})")]
     named = {text for text in texts if default_gazetteer().mentions(text)}
     assert len(named) > 5000
-    assert named <= _prefilter_keeps(texts)
-
-
-def _prefilter_keeps(texts: list[str]) -> set[str]:
-    from jaring.region_index import first_word_pattern
-
-    con = db.memory_connection()
-    db.register_frame(con, "texts", pd.DataFrame({"content_text": pd.Series(texts, dtype=object)}))
-    kept = con.execute("select content_text from texts where regexp_matches(content_text, '[^\\x01-\\x7f]') "
-                       "or regexp_matches(lower(content_text), $p)", {"p": first_word_pattern()}).fetchall()
-    return {row[0] for row in kept}
+    assert named <= candidate_texts(tmp_path, texts)
 
 
 @pytest.mark.parametrize("text", [
     "khusus wilayah Indramayu dan sekitarnya", "dibutuhkan dari Jatim", "LOKER KAB.CIANJUR", "asal_Lotim",
     "daerah (Kota Bandung)", "𝗜𝗻𝗱𝗿𝗮𝗺𝗮𝘆𝘂 dan sekitarnya", "ＩＮＤＲＡＭＡＹＵ", "Kerja di Malaysia", "dari Malang"])
-def test_prefilter_keeps_every_text_naming_a_region(text):
+def test_prefilter_keeps_every_text_naming_a_region(text, tmp_path):
     from jaring.gazetteer import default_gazetteer
 
     if default_gazetteer().mentions(text):
-        assert text in _prefilter_keeps([text])
+        assert text in candidate_texts(tmp_path, [text])
 
 
-def test_prefilter_drops_plain_text_without_alias_words():
-    assert _prefilter_keeps(["LOKER MALAYSIA gaji besar tanpa biaya, hub WA 0812"]) == set()
+def test_prefilter_drops_plain_text_without_alias_words(tmp_path):
+    assert candidate_texts(tmp_path, ["LOKER MALAYSIA gaji besar tanpa biaya, hub WA 0812"]) == set()
 
 
 # ---------------------------------------------------------------- counts per region
