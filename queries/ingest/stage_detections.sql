@@ -2,6 +2,8 @@
 -- Reads temp tables src, ctx, map_account, map_status, map_country, map_region (built by
 -- jaring.staging). Writes temp tables stg_*.
 
+-- Each row's reject reason is decided here, so the raw texts it quotes (dates, status) are never stored: a
+-- million of them copied into typed cost more than the few reasons that need them.
 create or replace temp table typed as
 with parsed as (
 select
@@ -43,15 +45,9 @@ left join map_region r on r.raw = s.target_region
 select
     coalesce(source_id, 'h:' || left(md5(concat_ws('|', account_key, detected_at::varchar, content_url,
                                                    content_text)), 20)) as detection_id,
-    * exclude (account_key)  -- rows reach their account by key_no
-from parsed;
-
--- Temp tables live in memory until DuckDB spills them: drop each as soon as the next layer is built.
-drop view src;
-
-create or replace temp table stg_rejects as
-with reasons as (
-    select _row, case
+    _row, key_no, account_url, display_name, detected_at, reported_at, blocked_at, status_changed_at, status,
+    content_url, content_text, target_region_raw, target_region_code, destination_country, lat, lon,
+    case
         when _too_long then 'a cell is longer than 20,000 characters'
         when handle is null then 'no account: the row has no readable account handle or URL'
         when platform is null then 'no platform, and the account URL does not tell it'
@@ -69,10 +65,14 @@ with reasons as (
             then 'date outside 2000 to today'
         when status_raw is not null and status is null
             then 'unknown status ''' || status_raw || ''' (expected detected, reported, blocked, rejected or restored)'
-    end as reason
-    from typed
-)
-select _row, reason from reasons where reason is not null;
+    end as reject_reason
+from parsed;
+
+-- Temp tables live in memory until DuckDB spills them: drop each as soon as the next layer is built.
+drop view src;
+
+create or replace temp table stg_rejects as
+select _row, reject_reason as reason from typed where reject_reason is not null;
 
 -- The rows that will not load: rejected, or an earlier row of the same detection (the later row wins).
 create or replace temp table stg_dropped as
@@ -82,7 +82,7 @@ select t._row
 from typed t
 join (select detection_id, max(_row) as kept
       from typed
-      where _row not in (select _row from stg_rejects)
+      where reject_reason is null
       group by detection_id
       having count(*) > 1) d using (detection_id)
 where t._row <> d.kept;
@@ -90,7 +90,7 @@ where t._row <> d.kept;
 -- A view, not a copy: the wide rows stay in `typed`, the few dropped rows are an anti-join away.
 create or replace temp view stg_detections as
 select
-    t.*,
+    t.* exclude (reject_reason),
     -- A row's status date: the date of the event its status names, else the latest date it carries.
     coalesce(t.status_changed_at,
              case t.status when 'blocked' then t.blocked_at when 'reported' then t.reported_at end,
