@@ -326,7 +326,7 @@ def _account_map(con, cells: DistinctCells) -> None:
 
 
 def build_detection_maps(con, mapping: ColumnMapping) -> None:
-    """All mapping tables a detection export needs, then `stg_detections` and `stg_identifiers`."""
+    """All mapping tables a detection export needs, then `stg_detections` and `unloaded_values`."""
     cells = DistinctCells(con, [("platform",), ACCOUNT_TRIPLE, ("status",), ("destination_country",),
                                 ("target_region",)])
     _account_map(con, cells)
@@ -340,7 +340,7 @@ def build_detection_maps(con, mapping: ColumnMapping) -> None:
 
 
 def build_case_maps(con, mapping: ColumnMapping) -> None:
-    """All mapping tables a case export needs, then `stg_cases` and `stg_identifiers`."""
+    """All mapping tables a case export needs, then `stg_cases` and `unloaded_values`."""
     cells = DistinctCells(con, [("destination_country",), ("victims",), ("origin_regency", "origin_province"),
                                 ("origin_province",)])
     _value_map(con, cells, "map_country", "destination_country", normalise.country)

@@ -1,6 +1,6 @@
 -- Merge staged detections into the modelled tables: accounts, detections, status_history,
 -- account_identifiers (after ingest/merge_identifiers).
--- Reads temp tables ctx(import_id, now_jakarta), stg_detections, account_keys, stg_identifiers, value_identifiers.
+-- Reads temp tables ctx(import_id, now_jakarta), stg_detections, account_keys, row_values, value_identifiers.
 -- Idempotent: merging the same rows again changes nothing.
 
 -- Grouped on the export's account numbers (queries/ingest/account_keys.sql), which give the key, platform and
@@ -149,7 +149,7 @@ where a.account_id = f.account_id;
 insert into account_identifiers by name
 with links as (
     select s._row, p.identifier_id, min(p.field_no) as field_no
-    from stg_identifiers s
+    from row_values s  -- the join with stg_rows below keeps the rows that load
     join value_identifiers p using (value_id)
     group by all
 )
@@ -158,6 +158,8 @@ from links l
 join stg_rows r using (_row)
 join source_fields f using (field_no)
 anti join account_identifiers ai using (account_id, identifier_id, detection_id);
+
+drop table row_values;
 
 create or replace temp table merge_counts as
 select

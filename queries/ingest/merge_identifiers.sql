@@ -1,5 +1,5 @@
 -- Add identifiers not seen before, numbered after the existing ones, and map each staged cell or text value
--- to the identifiers it stands for. Reads temp tables stg_identifiers, value_pieces, value_fields, piece_values;
+-- to the identifiers it stands for. Reads temp tables unloaded_values, value_pieces, value_fields, piece_values;
 -- writes value_identifiers(value_id, identifier_id, field_no).
 
 create or replace temp table staged_pieces as
@@ -7,7 +7,7 @@ select v.piece_id, v.kind, v.value
 from piece_values v
 where v.value is not null
   and v.piece_id in (select piece_id from value_pieces
-                     where value_id in (select distinct value_id from stg_identifiers));
+                     where value_id not in (select value_id from unloaded_values));
 
 insert into identifiers (identifier_id, kind, value)
 select coalesce((select max(identifier_id) from identifiers), 0) + row_number() over (order by kind, value),
@@ -28,6 +28,7 @@ join piece_identifiers p using (piece_id)
 join value_fields f using (value_id);
 
 drop table staged_pieces;
+drop table unloaded_values;
 drop table piece_identifiers;
 drop table value_pieces;
 drop table value_fields;

@@ -1,20 +1,18 @@
--- Identifier values of the rows that will load, and the identifier texts that could not be read.
+-- Which identifier values stay out of the database, and the identifier texts that could not be read.
 -- Reads temp tables stg_dropped(_row) (the few rows that will not load), row_values, value_pieces,
 -- piece_values, piece_texts (jaring.staging).
--- Writes stg_identifiers(_row, value_id) — integers, cheap to join at a million rows — and
--- stg_identifier_problems(raw, kind, rows): each unreadable piece with the number of rows (and columns) it is in.
+-- Writes unloaded_values(value_id): the values found only in rows that will not load, whose identifiers are not
+-- added; and stg_identifier_problems(raw, kind, rows): each unreadable piece with the number of rows (and
+-- columns) it is in. row_values stays for the merge, which joins it to the rows that load (a copy of its three
+-- million rows without the few dropped ones cost more than that join).
 
-create or replace temp table readable_values as
-select distinct vp.value_id
-from value_pieces vp
-join piece_values v using (piece_id)
-where v.value is not null;
-
-create or replace temp table stg_identifiers as
-select r._row, r.value_id
-from row_values r
-anti join stg_dropped using (_row)
-semi join readable_values using (value_id);
+create or replace temp table unloaded_values as
+with in_dropped as (
+    select distinct value_id from row_values semi join stg_dropped using (_row)
+)
+select value_id from in_dropped
+except
+select r.value_id from row_values r semi join in_dropped using (value_id) anti join stg_dropped using (_row);
 
 create or replace temp table stg_identifier_problems as
 with unreadable as (
@@ -30,6 +28,4 @@ join unreadable u using (value_id)
 anti join stg_dropped using (_row)
 group by all;
 
-drop table readable_values;
-drop table row_values;
 drop table piece_texts;
