@@ -179,17 +179,29 @@ CANDIDATE_HINTS = {
     "ewallet": "(?i)shopee|spay|link|pay|dana|ovo",
     "url": "(?i)https?://|[a-z0-9-]\\.[a-z]{2}",
 }
+# Passed by a text exactly when it passes one of the hints (RE2 keeps each (?i) inside its group).
+ANY_CANDIDATE_HINT = "|".join(f"(?:{hint})" for hint in CANDIDATE_HINTS.values())
 
 
 def _search_texts(con, fields: list[str]) -> None:
-    """Rows of `found_pieces` for identifier candidates in free text, by candidate pattern."""
+    """Rows of `found_pieces` for identifier candidates in free text, by candidate pattern.
+
+    The texts that pass any hint are set apart in one scan, so each hinted pattern looks only at those, not at
+    every text again (in an ad export most texts hold a phone and a bank account, few a link or an e-mail).
+    """
+    con.execute("create or replace temp table hinted_texts as select value_id, text from source_values "
+                "where list_contains($fields, source_field) and regexp_matches(text, $any_hint)",
+                {"fields": fields, "any_hint": ANY_CANDIDATE_HINT})
     for kind, pattern in normalise.CANDIDATE_PATTERNS.items():
+        hint = CANDIDATE_HINTS.get(kind)
+        texts = "hinted_texts where regexp_matches(text, $hint)" if hint else \
+            "source_values where list_contains($fields, source_field)"
         con.execute(
-            f"insert into found_pieces select distinct value_id, '{kind}', "  # noqa: S608 - kind is a constant
-            "unnest(regexp_extract_all(text, $pattern)) from source_values "
-            "where list_contains($fields, source_field) and regexp_matches(text, $hint)",
-            {"pattern": pattern, "hint": CANDIDATE_HINTS.get(kind, ""), "fields": fields},
+            f"insert into found_pieces select distinct value_id, '{kind}', "  # noqa: S608 - constants only
+            f"unnest(regexp_extract_all(text, $pattern)) from {texts}",
+            {"pattern": pattern} | ({"hint": hint} if hint else {"fields": fields}),
         )
+    con.execute("drop table hinted_texts")
 
 
 def _normalise_found(pattern: str, piece: str) -> list[tuple[str, str | None]]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 from test_normalise import AD
 
 from jaring import normalise
 from jaring.demo import write_demo_exports
-from jaring.staging import CANDIDATE_HINTS
+from jaring.staging import ANY_CANDIDATE_HINT, CANDIDATE_HINTS
 
 EXTRA_TEXTS = [
     "Gabung t.me/lokerLN_resmi atau telegram.dog/joinchat/AbC123, tg://resolve?domain=kerja_ln",
@@ -42,3 +43,16 @@ def test_every_candidate_match_passes_its_hint(texts, kind):
     matches = [m.group(0) for text in texts for m in pattern.finditer(text)]
     assert matches, f"no sample text exercises the {kind} pattern"
     assert [m for m in matches if not hint.search(m)] == []
+
+
+def test_a_text_passes_the_joined_hint_exactly_when_it_passes_one_hint(texts):
+    # DuckDB's RE2 evaluates the joined hint; each hint's (?i) must stay inside its own group.
+    con = duckdb.connect()
+    rows = con.execute(
+        "select t, regexp_matches(t, $joined), list_bool_or([regexp_matches(t, h) for h in $hints]) "
+        "from unnest($texts) u(t)",
+        {"joined": ANY_CANDIDATE_HINT, "hints": list(CANDIDATE_HINTS.values()),
+         "texts": [*texts, "WWW.KERJA.EXAMPLE", "CHAT.WHATSAPP.COM/x", "TELEGRAM", "no hint at all 0812"]},
+    ).fetchall()
+    assert [text for text, joined, any_one in rows if joined != any_one] == []
+    assert any(joined for _, joined, _ in rows) and not all(joined for _, joined, _ in rows)
