@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -112,13 +113,13 @@ def import_files(db_path: str | Path, paths: Iterable[str | Path], kind: str | N
     paths = [Path(p) for p in paths]
     report = progress or (lambda fraction, message: None)
     results = []
-    with db.writer(db_path) as con:
+    with db.writer(db_path) as con, ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256") as hashing:
         ensure_schema(con)
         con.execute(db.load_query("setup/macros"))
         for index, path in enumerate(paths):
             name = (display_names or {}).get(path, path.name)
             report(index / max(len(paths), 1), name)
-            results.append(_import_guarded(con, path, name, kind, source))
+            results.append(_import_guarded(con, path, name, kind, source, hashing))
         _rebuild_derived_tables(con)
         report(1.0, "")
     return results
@@ -136,28 +137,39 @@ def _rebuild_derived_tables(con) -> None:
     rebuild_networks(con, quiet_failure=True)  # recruiter networks with stable ids; never raises (import kept)
 
 
-def _import_guarded(con, path: Path, name: str, kind: str | None, source: str) -> ImportResult:
-    try:
-        sha = file_sha256(path)
-    except OSError as exc:
-        return ImportResult(name, "failed", message=f"cannot read the file: {exc.strerror or exc}")
-    previous = con.execute("select import_id from imports where sha256 = $sha order by import_id limit 1",
-                           {"sha": sha}).fetchone()
-    if previous:
-        return ImportResult(name, "skipped", import_id=previous[0],
-                            message=f"this exact file was already imported (import #{previous[0]}); nothing added")
+def _import_guarded(con, path: Path, name: str, kind: str | None, source: str,
+                    hashing: ThreadPoolExecutor) -> ImportResult:
+    # The file is hashed on another thread while DuckDB parses it (each takes a share of a million-row import).
+    # An exact repeat is therefore parsed before it is skipped: a cost only for the mistake, not every import.
+    digest = hashing.submit(file_sha256, path)
     con.execute("begin transaction")
     try:
-        result = _import_one(con, path, name, sha, kind, source)
+        raw = read_into(con, path)
+        sha = digest.result()
+        previous = con.execute("select import_id from imports where sha256 = $sha order by import_id limit 1",
+                               {"sha": sha}).fetchone()
+        if previous:
+            con.execute("rollback")
+            return ImportResult(name, "skipped", import_id=previous[0],
+                                message=f"this exact file was already imported (import #{previous[0]}); "
+                                        "nothing added")
+        result = _import_one(con, raw, name, sha, kind, source)
         con.execute("commit")
         return result
-    except (UnreadableFile, ImportRejected) as exc:
-        con.execute("rollback")
-        return ImportResult(name, "failed", kind=kind, message=str(exc))
     except Exception as exc:  # keep other files loading; the analyst gets a message, the log the trace
         con.execute("rollback")
-        log.exception("import of %s failed", name)
-        return ImportResult(name, "failed", kind=kind, message=f"internal error ({type(exc).__name__}): {exc}")
+        return _failure(name, kind, exc, digest)
+
+
+def _failure(name: str, kind: str | None, exc: Exception, digest: Future) -> ImportResult:
+    """The result of a file that could not be imported; called while `exc` is being handled."""
+    unreadable = digest.exception()  # waits for the hash: a file that cannot be read says so first
+    if isinstance(unreadable, OSError):
+        return ImportResult(name, "failed", message=f"cannot read the file: {unreadable.strerror or unreadable}")
+    if isinstance(exc, UnreadableFile | ImportRejected):
+        return ImportResult(name, "failed", kind=kind, message=str(exc))
+    log.exception("import of %s failed", name)
+    return ImportResult(name, "failed", kind=kind, message=f"internal error ({type(exc).__name__}): {exc}")
 
 
 def _resolve_kind(raw: RawTable, kind: str | None) -> str:
@@ -175,8 +187,7 @@ def _resolve_kind(raw: RawTable, kind: str | None) -> str:
     return guessed
 
 
-def _import_one(con, path: Path, name: str, sha: str, kind: str | None, source: str) -> ImportResult:
-    raw = read_into(con, path)
+def _import_one(con, raw: RawTable, name: str, sha: str, kind: str | None, source: str) -> ImportResult:
     kind = _resolve_kind(raw, kind)
     mapping = columns.map_headers(raw.headers, kind)
     if mapping.missing_required():

@@ -77,6 +77,19 @@ def test_same_file_twice_adds_nothing(database):
     assert table_counts(database) == before
 
 
+def test_a_file_that_cannot_be_read_fails_alone(database, tmp_path):
+    # The file is hashed while DuckDB parses it: whichever fails first, the analyst is told it cannot be read.
+    gone, loaded = import_files(database, [tmp_path / "gone.csv", MARCH])
+    assert gone.status == "failed" and gone.message == "cannot read the file: No such file or directory"
+    assert loaded.status == "loaded"
+
+
+def test_a_repeat_in_the_same_load_is_skipped(database):
+    first, again = import_files(database, [MARCH, MARCH])
+    assert (first.status, again.status) == ("loaded", "skipped")
+    assert f"import #{first.import_id}" in again.message
+
+
 def test_same_rows_under_another_name_add_nothing(database, tmp_path):
     import_files(database, [MARCH])
     before = table_counts(database)
