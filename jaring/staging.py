@@ -245,11 +245,14 @@ def build_identifier_maps(con, kind: str) -> None:
     _search_texts(con, text_fields)
     con.execute("create or replace temp table value_fields as select value_id, field_no from source_values")
     con.execute("drop view source_values; drop table source_cells")
-    con.execute("create or replace temp table distinct_pieces as select distinct pattern, piece from found_pieces")
-    numbered_view(con, "piece_dictionary", "distinct_pieces", "piece_id")
-    con.execute("create or replace temp table value_pieces as select f.value_id, d.piece_id "
-                "from found_pieces f join piece_dictionary d using (pattern, piece)")
+    # One grouping gives both the distinct pieces and the values they came from (cheaper than a distinct and a
+    # join back on the piece texts).
+    con.execute("create or replace temp table distinct_pieces as "
+                "select pattern, piece, list(value_id) as value_ids from found_pieces group by pattern, piece")
     con.execute("drop table found_pieces")
+    numbered_view(con, "piece_dictionary", "distinct_pieces", "piece_id")
+    con.execute("create or replace temp table value_pieces as "
+                "select unnest(value_ids) as value_id, piece_id from piece_dictionary")
     _normalise_dictionary(con)
     con.execute("create or replace temp table piece_texts as select piece_id, piece from piece_dictionary")
     con.execute("drop view piece_dictionary; drop table distinct_pieces")
