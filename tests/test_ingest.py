@@ -275,6 +275,27 @@ def test_a_row_without_platform_is_rejected_not_lost(database, tmp_path):
     assert "no platform" in db.Reader(database).sql("select reason from rejects").reason[0]
 
 
+def test_identifiers_only_in_rows_that_do_not_load_are_not_added(database, tmp_path):
+    export = tmp_path / "d.csv"
+    export.write_text(
+        "No Deteksi;Tgl Deteksi;Platform;Akun;No HP/WA;Isi Iklan\n"
+        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;hub 0812-1111-0009\n"  # earlier row of D1: dropped
+        "D2;;Facebook;akun_b;0812-1111-0002;hub 0812-1111-0003\n"  # no date: rejected
+        "D3;31/02/2025;Facebook;akun_c;0812-1111-0003;\n"  # impossible date: rejected
+        "D1;02/03/2025;Facebook;akun_a;0812-1111-0004;\n"
+        "D4;02/03/2025;Facebook;akun_d;0812-1111-0002;\n",  # also in the rejected D2: kept
+        encoding="utf-8")
+    (result,) = import_files(database, [export])
+    assert (result.rows_loaded, result.rows_rejected, result.new_detections) == (3, 2, 2)
+    phones = db.Reader(database).sql("select value from identifiers where kind = 'phone' order by value")
+    assert list(phones.value) == ["+6281211110002", "+6281211110004"]
+    links = db.Reader(database).sql(
+        "select a.account_key, i.value, ai.detection_id, ai.source_field from account_identifiers ai "
+        "join accounts a using (account_id) join identifiers i using (identifier_id) order by i.value")
+    assert links.values.tolist() == [["facebook:akun_d", "+6281211110002", "D4", "phones"],
+                                     ["facebook:akun_a", "+6281211110004", "D1", "phones"]]
+
+
 def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, tmp_path, monkeypatch):
     # DuckDB splits a CSV between threads in buffers sized from the longest line allowed; a small limit makes
     # a 7 MB export of 100,000 rows take that path. The writer does not keep insertion order, yet rows must

@@ -6,13 +6,19 @@
 -- columns) it is in. row_values stays for the merge, which joins it to the rows that load (a copy of its three
 -- million rows without the few dropped ones cost more than that join).
 
+-- Materialised in this order so each pass over the three million row values meets a small hash table.
 create or replace temp table unloaded_values as
-with in_dropped as (
+with in_dropped as materialized (
     select distinct value_id from row_values semi join stg_dropped using (_row)
+),
+
+their_rows as materialized (
+    select r._row, r.value_id from row_values r semi join in_dropped using (value_id)
 )
+
 select value_id from in_dropped
 except
-select r.value_id from row_values r semi join in_dropped using (value_id) anti join stg_dropped using (_row);
+select value_id from their_rows anti join stg_dropped using (_row);
 
 create or replace temp table stg_identifier_problems as
 with unreadable as (
