@@ -163,13 +163,14 @@ def _attach_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         con.execute("attach $path as jaring (read_only)", {"path": str(path)})
         run_script(con, "setup/reader_macros")
-        # A table macro binds its tables when created, and older files lack geocode_cache: there the region
-        # macros are left out (the region queries run only once regions.index_state found the table).
-        has_geocode_cache = con.execute(
-            "select count(*) > 0 from duckdb_tables() "
-            "where database_name = 'jaring' and schema_name = 'main' and table_name = 'geocode_cache'"
+        # A table macro binds its tables when created, and older files lack geocode_cache (or a dropped
+        # detection_regions awaits its rebuild): there the region macros are left out (the region queries run only
+        # once regions.index_state found the index).
+        has_region_tables = con.execute(
+            "select count(*) = 2 from duckdb_tables() where database_name = 'jaring' and schema_name = 'main' "
+            "and table_name in ('geocode_cache', 'detection_regions')"
         ).fetchone()[0]
-        if has_geocode_cache:
+        if has_region_tables:
             run_script(con, "setup/region_macros")
     except BaseException:
         con.close()

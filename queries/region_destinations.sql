@@ -4,13 +4,8 @@
 -- $code: VARCHAR, a province or regency code. $start, $end: DATE, the period (inclusive).
 -- $platforms: VARCHAR[] (detections only; empty = all). $countries: VARCHAR[], ISO2 destinations.
 with detection_destinations as (
-    select r.destination_country as iso2, count(*) as detections
-    from detection_regions r
-    where ((length($code) = 5 and r.counts_regency and r.region_code = $code)
-           or (length($code) = 2 and r.counts_province and r.province_code = $code))
-        and r.day between $start and $end
-        and (len($platforms) = 0 or list_contains($platforms, r.platform))
-        and (len($countries) = 0 or list_contains($countries, r.destination_country))
+    select d.destination_country as iso2, count(*) as detections
+    from region_detections([$code], $start, $end, $platforms, $countries) d
     group by 1
 ),
 

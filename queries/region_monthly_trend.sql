@@ -9,13 +9,8 @@ with months as (
 ),
 
 detection_months as (
-    select date_trunc('month', r.day)::date as month, count(*) as detections
-    from detection_regions r
-    where ((length($code) = 5 and r.counts_regency and r.region_code = $code)
-           or (length($code) = 2 and r.counts_province and r.province_code = $code))
-        and r.day between $start and $end
-        and (len($platforms) = 0 or list_contains($platforms, r.platform))
-        and (len($countries) = 0 or list_contains($countries, r.destination_country))
+    select date_trunc('month', d.day)::date as month, count(*) as detections
+    from region_detections([$code], $start, $end, $platforms, $countries) d
     group by 1
 ),
 

@@ -3,39 +3,17 @@
 -- Grain: one row per requested region per network, most detections first.
 -- $codes: VARCHAR[], region codes. $start, $end: DATE, the period (inclusive).
 -- $platforms: VARCHAR[] (empty = all). $countries: VARCHAR[], ISO2 destinations (empty = all).
-with wanted as (
-    select unnest($codes) as code
-),
-
-live_accounts as (
+with live_accounts as (
     select m.network_id, m.account_id, n.accounts as network_accounts
     from network_members m
     join networks n on n.network_id = m.network_id
     where m.node_kind = 'account' and n.merged_into is null and n.dissolved_at is null
 ),
 
-in_period as (
-    select r.region_code, r.province_code, r.counts_regency, r.counts_province, r.account_id
-    from detection_regions r
-    where r.day between $start and $end
-        and (len($platforms) = 0 or list_contains($platforms, r.platform))
-        and (len($countries) = 0 or list_contains($countries, r.destination_country))
-),
-
-matched as (
-    select w.code, p.account_id
-    from wanted w join in_period p on p.region_code = w.code
-    where length(w.code) = 5 and p.counts_regency
-    union all
-    select w.code, p.account_id
-    from wanted w join in_period p on p.province_code = w.code
-    where length(w.code) = 2 and p.counts_province
-),
-
 final as (
     select m.code as region_code, l.network_id, any_value(l.network_accounts)::bigint as network_accounts,
            count(distinct m.account_id)::bigint as accounts_here, count(*)::bigint as detections
-    from matched m
+    from region_detections($codes, $start, $end, $platforms, $countries) m
     join live_accounts l on l.account_id = m.account_id
     group by m.code, l.network_id
 )

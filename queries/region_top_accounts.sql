@@ -4,31 +4,9 @@
 -- $codes: VARCHAR[], region codes (provinces 'PP' or regencies 'PP.RR').
 -- $start, $end: DATE, the period (inclusive). $platforms: VARCHAR[] (empty = all).
 -- $countries: VARCHAR[], ISO2 destinations (empty = all). $per_region: INTEGER, accounts per region.
-with wanted as (
-    select unnest($codes) as code
-),
-
-in_period as (
-    select r.region_code, r.province_code, r.counts_regency, r.counts_province, r.account_id, r.day
-    from detection_regions r
-    where r.day between $start and $end
-        and (len($platforms) = 0 or list_contains($platforms, r.platform))
-        and (len($countries) = 0 or list_contains($countries, r.destination_country))
-),
-
-matched as (
-    select w.code, p.account_id, p.day
-    from wanted w join in_period p on p.region_code = w.code
-    where length(w.code) = 5 and p.counts_regency
-    union all
-    select w.code, p.account_id, p.day
-    from wanted w join in_period p on p.province_code = w.code
-    where length(w.code) = 2 and p.counts_province
-),
-
-per_account as (
+with per_account as (
     select code, account_id, count(*) as detections, max(day) as last_detected
-    from matched
+    from region_detections($codes, $start, $end, $platforms, $countries)
     group by code, account_id
 ),
 
