@@ -36,6 +36,7 @@ def show(fig, key: str) -> None:
     st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False})
 
 
+@st.fragment  # its own widgets redraw this section only, not the whole briefing
 def blocked_section(b: br.Briefing, said: dict, subtitle: str) -> None:
     st.subheader(t("briefing.section.blocked"))
     st.markdown(said["blocked"])
@@ -44,6 +45,7 @@ def blocked_section(b: br.Briefing, said: dict, subtitle: str) -> None:
         show(charts.funnel_chart(b, subtitle), "briefing_funnel_chart")
 
 
+@st.fragment  # its own widgets redraw this section only, not the whole briefing
 def speed_section(b: br.Briefing, said: dict, subtitle: str) -> None:
     st.subheader(t("briefing.section.speed"))
     st.markdown(said["speed"])
@@ -75,6 +77,7 @@ def cases_section(b: br.Briefing, said: dict, subtitle: str, countries: dict) ->
     show(charts.destinations_chart(b, countries, subtitle), "briefing_destinations_chart")
 
 
+@st.fragment  # its own widgets redraw this section only, not the whole briefing
 def export_section(b: br.Briefing, labels: bx.ExportLabels) -> None:
     st.subheader(t("briefing.export_header"))
     st.caption(t("briefing.export_explain"))

@@ -98,3 +98,21 @@ def test_english_titles(database):
     at = start(PERIOD | {"lang": "en"})
     assert at.title[0].value == t("briefing.title", "en")
     assert metrics(at)[t("briefing.kpi.blocked", "en")][1] == "+1 vs May 2025"
+
+
+def chart_count(at: AppTest) -> int:
+    return len(at.get("plotly_chart"))
+
+
+def test_the_funnel_and_the_speed_basis_redraw_in_their_sections(database):
+    # Both widgets live in fragments (pages/briefing.py): a click redraws their section, the figures stay right.
+    at = pick_month(start(), date(2025, 4, 1))
+    charts, cards = chart_count(at), metrics(at)
+    at.toggle(key="briefing_show_funnel").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert chart_count(at) == charts + 1
+    speed = at.get("plotly_chart")[2].proto.spec
+    at.segmented_control(key="briefing_basis").set_value("report").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.get("plotly_chart")[2].proto.spec != speed
+    assert metrics(at) == cards and chart_count(at) == charts + 1
