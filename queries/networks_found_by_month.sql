@@ -7,7 +7,7 @@
 --   $countries  VARCHAR[]  ... and that detection names a listed destination country; empty = all.
 with region_bits as (
     -- the accounts with a detection in the province/country filter, as bitstrings (queries/setup/reader_macros.sql);
-    -- no row without such a filter
+    -- NULL blocks without such a filter
     select * from accounts_in_regions($provinces, $countries)
 ),
 
@@ -18,11 +18,8 @@ live_networks as (
 ),
 
 network_accounts as (
-    -- in_scope: the account is on a listed platform and, with a province or country filter, in its bits
     select m.network_id, a.account_id, a.first_seen,
-           (len($platforms) = 0 or list_contains($platforms, a.platform))
-           and ((len($provinces) = 0 and len($countries) = 0)
-                or in_region_blocks(b.blocks, a.account_id)) as in_scope
+           account_in_scope(a.platform, a.account_id, $platforms, $provinces, $countries, b.blocks) as in_scope
     from network_members m
     join live_networks l using (network_id)
     join accounts a on a.account_id = m.account_id

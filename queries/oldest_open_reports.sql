@@ -12,7 +12,7 @@
 -- status_episode_events, built at import (oldest_open_reports_from_history: the same from status_history).
 with region_bits as (
     -- the accounts with a detection in the province/country filter, as bitstrings (queries/setup/reader_macros.sql);
-    -- no row without such a filter
+    -- NULL blocks without such a filter
     select * from accounts_in_regions($provinces, $countries)
 ),
 
@@ -23,9 +23,7 @@ waiting as (
     from status_episode_events e
     left join region_bits b on true
     where e.status = 'reported' and e.changed_at < $as_of and e.next_changed_at >= $as_of
-      and (len($platforms) = 0 or list_contains($platforms, e.platform))
-      and ((len($provinces) = 0 and len($countries) = 0)
-           or in_region_blocks(b.blocks, e.account_id))
+      and account_in_scope(e.platform, e.account_id, $platforms, $provinces, $countries, b.blocks)
 ),
 
 final as (

@@ -3,7 +3,7 @@
 
 -- The accounts with a detection that targets one of `provinces` naming one of `countries` (empty = any), as one
 -- row: `blocks`, a list of bitstrings where item b + 1 holds the accounts (b << 16) + i as bit i (NULL for a block
--- without any); no row without a province or country. Test an account with in_region_blocks below. A bit test costs
+-- without any); `blocks` is NULL when no account matches, or without a province or country. Test an account with in_region_blocks below. A bit test costs
 -- a fraction of a semi join against the detections, and the bitstrings are built in one pass without a hash table.
 -- (A join on the block number instead would hash on a handful of keys and, built on the wrong side, crawl.)
 create or replace macro accounts_in_regions(provinces, countries) as table
@@ -31,20 +31,26 @@ left join hits h using (block);
 create or replace macro in_region_blocks(blocks, account_id) as
 coalesce(get_bit(blocks[(account_id >> 16) + 1], cast(account_id & 65535 as integer)) = 1, false);
 
+-- Whether an account (its `platform` and `account_id`) is one the sidebar filters keep: on one of `platforms`
+-- (empty = every platform) and, when `provinces` or `countries` are given, in their accounts_in_regions `blocks`.
+-- The one statement of that rule; the queries choose how to fetch the blocks.
+create or replace macro account_in_scope(platform, account_id, platforms, provinces, countries, blocks) as
+(len(platforms) = 0 or list_contains(platforms, platform))
+and ((len(provinces) = 0 and len(countries) = 0) or in_region_blocks(blocks, account_id));
+
 -- The accounts the sidebar filters keep: on one of `platforms` (empty = every platform), and, when provinces
 -- or countries are given, with a detection that targets one of `provinces` naming one of `countries`
 -- (empty = any). Two branches so that without a province or country filter the detections are not scanned.
 create or replace macro accounts_in_scope(platforms, provinces, countries) as table
 select a.account_id, a.platform, a.first_seen
 from jaring.accounts a
-where (len(platforms) = 0 or list_contains(platforms, a.platform))
-  and len(provinces) = 0 and len(countries) = 0
+where len(provinces) = 0 and len(countries) = 0
+  and account_in_scope(a.platform, a.account_id, platforms, provinces, countries, null)
 union all
 select a.account_id, a.platform, a.first_seen
 from jaring.accounts a, accounts_in_regions(provinces, countries) s
-where (len(platforms) = 0 or list_contains(platforms, a.platform))
-  and (len(provinces) > 0 or len(countries) > 0)
-  and in_region_blocks(s.blocks, a.account_id);
+where (len(provinces) > 0 or len(countries) > 0)
+  and account_in_scope(a.platform, a.account_id, platforms, provinces, countries, s.blocks);
 
 -- The detections in the sidebar's view: detected on a day from `start_day` to `end_day` (inclusive), by an
 -- account on one of `platforms`, targeting a region of one of `provinces`, naming one of `countries` (empty list
@@ -95,18 +101,7 @@ with region_bits as (
 ),
 
 scoped_accounts as (
-    -- accounts_in_scope(view_platforms, scope_provinces, scope_countries), written out so that the events below
-    -- test the same region bits instead of a semi join with these accounts
-    select a.account_id, a.platform, a.first_seen
-    from jaring.accounts a
-    where (len(view_platforms) = 0 or list_contains(view_platforms, a.platform))
-      and len(scope_provinces) = 0 and len(scope_countries) = 0
-    union all
-    select a.account_id, a.platform, a.first_seen
-    from jaring.accounts a, region_bits s
-    where (len(view_platforms) = 0 or list_contains(view_platforms, a.platform))
-      and (len(scope_provinces) > 0 or len(scope_countries) > 0)
-      and in_region_blocks(s.blocks, a.account_id)
+    select * from accounts_in_scope(view_platforms, scope_provinces, scope_countries)
 ),
 
 data_bounds as (
@@ -146,7 +141,7 @@ events as (
            e.episode_blocked_at
     from jaring.status_episode_events e
     where len(scope_provinces) = 0 and len(scope_countries) = 0 and e.status in ('reported', 'blocked')
-      and (len(view_platforms) = 0 or list_contains(view_platforms, e.platform))
+      and account_in_scope(e.platform, e.account_id, view_platforms, scope_provinces, scope_countries, null)
       and (len(cast(view_months as date[])) = 0
            or (e.changed_at < list_max(cast(view_months as date[])) + interval 1 month
                and (e.changed_at >= list_min(cast(view_months as date[]))
@@ -156,14 +151,12 @@ events as (
            e.episode_blocked_at
     from jaring.status_episode_events e, region_bits s
     where (len(scope_provinces) > 0 or len(scope_countries) > 0) and e.status in ('reported', 'blocked')
-      and (len(view_platforms) = 0 or list_contains(view_platforms, e.platform))
       and (len(cast(view_months as date[])) = 0
            or (e.changed_at < list_max(cast(view_months as date[])) + interval 1 month
                and (e.changed_at >= list_min(cast(view_months as date[]))
                     or (e.status = 'reported' and e.next_changed_at >= list_min(cast(view_months as date[]))))))
-      -- an event's platform is its account's (status_episode_events copies it), so the platform test above and
-      -- the region bits give the scoped accounts' events
-      and in_region_blocks(s.blocks, e.account_id)
+      -- an event's platform is its account's (status_episode_events copies it): these are the scoped accounts'
+      and account_in_scope(e.platform, e.account_id, view_platforms, scope_provinces, scope_countries, s.blocks)
 ),
 
 grid as (
