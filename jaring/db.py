@@ -29,6 +29,8 @@ import duckdb
 import pandas as pd
 from filelock import FileLock, Timeout
 
+from jaring.derived_tables import REGION_INDEX_TABLES
+
 T = TypeVar("T")
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -163,14 +165,14 @@ def _attach_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     try:
         con.execute("attach $path as jaring (read_only)", {"path": str(path)})
         run_script(con, "setup/reader_macros")
-        # A table macro binds its tables when created, and older files lack geocode_cache (or a dropped
-        # detection_regions awaits its rebuild): there the region macros are left out (the region queries run only
-        # once regions.index_state found the index).
-        has_region_tables = con.execute(
-            "select count(*) = 2 from duckdb_tables() where database_name = 'jaring' and schema_name = 'main' "
-            "and table_name in ('geocode_cache', 'detection_regions')"
-        ).fetchone()[0]
-        if has_region_tables:
+        # A table macro binds its tables when created, and older files lack the region index's tables (or a dropped
+        # one awaits its rebuild): there the region macros are left out (the region queries run only once
+        # regions.index_state found the index).
+        (present,) = con.execute(
+            "select count(*) from duckdb_tables() where database_name = 'jaring' and schema_name = 'main' "
+            "and list_contains($tables, table_name)", {"tables": sorted(REGION_INDEX_TABLES)}
+        ).fetchone()
+        if present == len(REGION_INDEX_TABLES):
             run_script(con, "setup/region_macros")
     except BaseException:
         con.close()
