@@ -117,8 +117,9 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
         cases = cases_in_scope(query("cases_by_month", platforms=list(filters.platforms)), filters)
         networks = _networks(query, filters)
         # The cases' figures need no takedown figures: built while that query still runs.
-        in_period_cases = cases_totals(cases, months), _cases_by(cases, months, "case_type"), _cases_by(
-            cases, months, "destination_country")
+        cases_per_month = cases_totals(cases, months)
+        cases_by_type = _cases_by(cases, months, "case_type")
+        cases_by_destination = _cases_by(cases, months, "destination_country")
         kpi_cases = cases_totals(cases, kpi_months)
         takedown = _typed_takedown(pending_takedown.result())
         oldest_at_guess = None if pending_oldest is None else pending_oldest.result()
@@ -136,7 +137,7 @@ def load_briefing(query: QueryRunner, filters: flt.Filters, month: date | None =
         backlog=backlog_by_month(in_period, months),
         survival=survival(in_period, platforms),
         oldest=oldest, oldest_as_of=as_of,
-        cases=in_period_cases[0], cases_by_type=in_period_cases[1], cases_by_destination=in_period_cases[2],
+        cases=cases_per_month, cases_by_type=cases_by_type, cases_by_destination=cases_by_destination,
         networks_available=networks is not None,
     )
     briefing.kpis = kpis(per_month, speed, kpi_cases, networks, month)
