@@ -117,21 +117,6 @@ def test_an_index_of_an_older_layout_is_reported_and_rebuilt(regions_db, tmp_pat
     assert db.Reader(path).sql(statement).equals(db.Reader(regions_db).sql(statement))
 
 
-def test_prefilter_never_drops_a_text_the_gazetteer_would_match(tmp_path):
-    import csv
-
-    from jaring.gazetteer import default_gazetteer
-    from jaring.region_index import ALIASES_CSV
-
-    with open(ALIASES_CSV, encoding="utf-8") as handle:
-        aliases = [row["alias"] for row in csv.DictReader(handle)]
-    # Every alias in the forms ads use: after a place word, upper case, glued to punctuation.
-    texts = [form.format(a) for a in aliases for form in ("dari {}", "LOKER KHUSUS {}!", "wilayah({})")]
-    named = {text for text in texts if default_gazetteer().mentions(text)}
-    assert len(named) > 5000
-    assert named <= candidate_texts(tmp_path, texts)
-
-
 @pytest.mark.parametrize("text", [
     "khusus wilayah Indramayu dan sekitarnya", "dibutuhkan dari Jatim", "LOKER KAB.CIANJUR", "asal_Lotim",
     "daerah (Kota Bandung)", "𝗜𝗻𝗱𝗿𝗮𝗺𝗮𝘆𝘂 dan sekitarnya", "ＩＮＤＲＡＭＡＹＵ", "Kerja di Malaysia", "dari Malang"])
