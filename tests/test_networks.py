@@ -151,6 +151,9 @@ def test_a_failed_computation_keeps_the_import(tmp_path, monkeypatch):
     assert result.status == "loaded"
     assert rows(path, "select count(*) from accounts") == [(8,)]
     assert not derived_tables.networks_available(db.Reader(path).query)
+    # The other tables rebuilt after an import (at the same time, on their own cursors) are still built.
+    assert derived_tables.region_index_available(db.Reader(path).query)
+    assert rows(path, "select count(*) from status_episode_state") == [(1,)]
 
 
 def overlap(*triples) -> pd.DataFrame:
