@@ -40,13 +40,9 @@ _PAGE = """
 import json, os, sys, time
 os.environ["JARING_DB"] = sys.argv[1]
 from streamlit.testing.v1 import AppTest
-from streamlit.runtime.pages_manager import PagesManager
+from jaring.bench.apptest import navigate_like_a_server
 import jaring.briefing, jaring.briefing_charts, jaring.briefing_export, jaring.ui, plotly.graph_objects  # noqa
-original = PagesManager.__init__
-def init(self, *a, **k):
-    original(self, *a, **k)
-    PagesManager.uses_pages_directory = False
-PagesManager.__init__ = init
+navigate_like_a_server()
 figures = {}
 def timed(name, action):
     start = time.perf_counter(); at = action(); figures[name] = time.perf_counter() - start

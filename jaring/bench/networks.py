@@ -85,12 +85,8 @@ _PAGE = """
 import os, sys, time
 os.environ["JARING_DB"] = sys.argv[1]
 from streamlit.testing.v1 import AppTest
-from streamlit.runtime.pages_manager import PagesManager
-original = PagesManager.__init__
-def init(self, *a, **k):
-    original(self, *a, **k)
-    PagesManager.uses_pages_directory = False
-PagesManager.__init__ = init
+from jaring.bench.apptest import navigate_like_a_server
+navigate_like_a_server()
 import streamlit as st
 from jaring import db, network_page, ui
 at = AppTest.from_file(sys.argv[2], default_timeout=600)

@@ -75,16 +75,11 @@ def newly_active_cold(path: Path, filters: Filters) -> float:
 
 def apptest_render(path: Path) -> float:
     """Seconds for a whole Streamlit run of the Regions page (app frame included), through AppTest."""
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.testing.v1 import AppTest
 
-    original = PagesManager.__init__
+    from jaring.bench.apptest import navigate_like_a_server
 
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
+    undo = navigate_like_a_server()
     os.environ["JARING_DB"] = str(path)
     try:
         at = AppTest.from_file(str(db.PROJECT_ROOT / "app.py"), default_timeout=300)
@@ -97,7 +92,7 @@ def apptest_render(path: Path) -> float:
             raise RuntimeError(at.exception[0].value)
         return seconds
     finally:
-        PagesManager.__init__ = original
+        undo()
 
 
 def naive_baseline(path: Path, filters: Filters) -> dict:
