@@ -136,8 +136,11 @@ def _rebuild_derived_tables(con) -> None:
     # Imported late: the parsing helpers (jaring.ingest.parse_timestamps) should not load numpy and the rest.
     from jaring.episodes import rebuild_status_episodes
     from jaring.networks import rebuild_networks
-    from jaring.region_index import rebuild_detection_regions
+    from jaring.region_index import ensure_current_layout, rebuild_detection_regions
 
+    # Tables are created (and a region index of an older layout dropped) before the three start: two
+    # transactions creating the same table at once would conflict.
+    ensure_current_layout(con)
     rebuilds = (
         rebuild_status_episodes,  # each status event's report episode, read by the briefing
         rebuild_detection_regions,  # regions each new detection targets (column, ad text, coordinates)

@@ -48,8 +48,7 @@ def rebuild_detection_regions(con, full: bool = False, gazetteer: Gazetteer | No
     Returns:
         The number of detections (re)indexed, or None when it failed.
     """
-    _drop_outdated_layout(con)
-    db.run_script(con, "setup/schema")
+    ensure_current_layout(con)
     (state,) = con.execute("select max(last_import_id) from region_index_state").fetchone()
     (last_import,) = con.execute("select coalesce(max(import_id), 0) from imports").fetchone()
     if not full and state is not None and state >= last_import:
@@ -58,6 +57,12 @@ def rebuild_detection_regions(con, full: bool = False, gazetteer: Gazetteer | No
     return db.in_transaction(con, lambda: _rebuild(con, since, int(last_import), gazetteer or default_gazetteer()),
                              strict=strict, logger=log,
                              failure="indexing detection regions failed; the Regions page offers a rebuild")
+
+
+def ensure_current_layout(con) -> None:
+    """Create the region index tables; an index of an earlier layout is dropped first (and rebuilt in full)."""
+    _drop_outdated_layout(con)
+    db.run_script(con, "setup/schema")
 
 
 def _drop_outdated_layout(con) -> None:

@@ -117,6 +117,23 @@ def test_an_index_of_an_older_layout_is_reported_and_rebuilt(regions_db, tmp_pat
     assert db.Reader(path).sql(statement).equals(db.Reader(regions_db).sql(statement))
 
 
+def test_the_next_import_rebuilds_an_index_of_an_older_layout_with_the_other_derived_tables(regions_db, tmp_path):
+    from jaring import derived_tables
+
+    path = tmp_path / "old.duckdb"
+    shutil.copyfile(regions_db, path)
+    with db.writer(path) as con:  # the first layout had three columns
+        con.execute("drop table detection_regions")
+        con.execute("create table detection_regions (detection_id varchar, region_code varchar, source varchar)")
+    import_files(path, [FIXTURES / "detections_2025_03.csv"])  # any new import: the three are rebuilt at once
+    reader = db.Reader(path)
+    assert regions.index_state(reader.query) == "ok"
+    assert reader.sql("select count(*) from detection_regions where counts_detection").iloc[0, 0] == \
+        reader.sql("select count(*) from detections").iloc[0, 0]
+    assert derived_tables.networks_available(reader.query)
+    assert reader.sql("select last_import_id from status_episode_state").iloc[0, 0] == 3
+
+
 @pytest.mark.parametrize("text", [
     "khusus wilayah Indramayu dan sekitarnya", "dibutuhkan dari Jatim", "LOKER KAB.CIANJUR", "asal_Lotim",
     "daerah (Kota Bandung)", "𝗜𝗻𝗱𝗿𝗮𝗺𝗮𝘆𝘂 dan sekitarnya", "ＩＮＤＲＡＭＡＹＵ", "Kerja di Malaysia", "dari Malang"])
