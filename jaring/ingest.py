@@ -72,7 +72,14 @@ def now_jakarta() -> datetime:
 
 
 def ensure_schema(con) -> None:
-    """Create missing tables and load the reference regions and countries."""
+    """Create missing tables and load the reference regions and countries.
+
+    A region index of an older layout is dropped first (the import's rebuild redoes it in full): the derived
+    tables are then rebuilt at once on several cursors and only meet tables that exist (_rebuild_derived_tables).
+    """
+    from jaring.region_index import drop_outdated_index  # late, as in _rebuild_derived_tables
+
+    drop_outdated_index(con)
     db.run_script(con, "setup/schema")
     (regions,) = con.execute("select count(*) from regions").fetchone()
     if regions == 0:
@@ -136,11 +143,10 @@ def _rebuild_derived_tables(con) -> None:
     # Imported late: the parsing helpers (jaring.ingest.parse_timestamps) should not load numpy and the rest.
     from jaring.episodes import rebuild_status_episodes
     from jaring.networks import rebuild_networks
-    from jaring.region_index import ensure_current_layout, rebuild_detection_regions
+    from jaring.region_index import rebuild_detection_regions
 
-    # Tables are created (and a region index of an older layout dropped) before the three start: two
-    # transactions creating the same table at once would conflict.
-    ensure_current_layout(con)
+    # Their tables exist (ensure_schema, at the start of the load): two transactions creating the same table at
+    # once would conflict.
     rebuilds = (
         rebuild_status_episodes,  # each status event's report episode, read by the briefing
         rebuild_detection_regions,  # regions each new detection targets (column, ad text, coordinates)

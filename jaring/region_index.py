@@ -48,7 +48,8 @@ def rebuild_detection_regions(con, full: bool = False, gazetteer: Gazetteer | No
     Returns:
         The number of detections (re)indexed, or None when it failed.
     """
-    ensure_current_layout(con)
+    drop_outdated_index(con)
+    db.run_script(con, "setup/schema")
     (state,) = con.execute("select max(last_import_id) from region_index_state").fetchone()
     (last_import,) = con.execute("select coalesce(max(import_id), 0) from imports").fetchone()
     if not full and state is not None and state >= last_import:
@@ -59,13 +60,7 @@ def rebuild_detection_regions(con, full: bool = False, gazetteer: Gazetteer | No
                              failure="indexing detection regions failed; the Regions page offers a rebuild")
 
 
-def ensure_current_layout(con) -> None:
-    """Create the region index tables; an index of an earlier layout is dropped first (and rebuilt in full)."""
-    _drop_outdated_layout(con)
-    db.run_script(con, "setup/schema")
-
-
-def _drop_outdated_layout(con) -> None:
+def drop_outdated_index(con) -> None:
     """A database indexed by an earlier version of this module (three columns) is re-indexed from scratch."""
     columns = {row[0] for row in con.execute(
         "select column_name from duckdb_columns() where table_name = 'detection_regions' "
