@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from jaring.bench.apptest import server_like_init
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 APP_DETECTIONS = FIXTURES / "app_detections.csv"  # 10 rows: 8 load, 2 rejected, 1 unresolved region
@@ -68,18 +70,7 @@ def app_db(tmp_path, monkeypatch, app_db_template) -> Callable[[str], Path]:
 
 @pytest.fixture
 def navigation_like_a_server(monkeypatch):
-    """Run app.py on every AppTest run, as a real server does.
-
-    A `pages/` folder makes Streamlit assume the old auto-discovered multipage mode until `st.navigation` runs
-    once per process, and AppTest forgets that before every run: after `switch_page` it would execute the page
-    file alone, without app.py's frame (sidebar, banner, error guard). Keep the server's remembered answer.
-    """
+    """Run app.py on every AppTest run, as a real server does (jaring.bench.apptest.server_like_init)."""
     from streamlit.runtime.pages_manager import PagesManager
 
-    original_init = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    monkeypatch.setattr(PagesManager, "__init__", server_like_init(PagesManager.__init__))
