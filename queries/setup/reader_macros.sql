@@ -3,8 +3,9 @@
 
 -- The accounts with a detection that targets one of `provinces` naming one of `countries` (empty = any), as one
 -- row: `blocks`, a list of bitstrings where item b + 1 holds the accounts (b << 16) + i as bit i (NULL for a block
--- without any); `blocks` is NULL when no account matches, or without a province or country. Test an account with in_region_blocks below. A bit test costs
--- a fraction of a semi join against the detections, and the bitstrings are built in one pass without a hash table.
+-- without any); `blocks` is NULL when no account matches, or without a province or country. Test an account with
+-- in_region_blocks below. A bit test costs a fraction of a semi join against the detections, and the bitstrings
+-- are built in one pass without a hash table.
 -- (A join on the block number instead would hash on a handful of keys and, built on the wrong side, crawl.)
 create or replace macro accounts_in_regions(provinces, countries) as table
 with hits as (

@@ -7,9 +7,10 @@
 -- The text columns with a distinct value in almost every one of a million rows (detection ids, ad texts and URLs)
 -- are stored with ZSTD. DuckDB's default for text (DICT_FSST) took 0.18 s to write a million distinct ids, ZSTD
 -- 0.10 s, and the 1M-row import benchmark ran about 1 s faster (README, "Benchmarks"). Joins and text searches on
--- these columns read as fast; fetching one detection by id takes 12 ms instead of 6 in a million rows. Text columns that repeat a few values (platform, status, codes) keep the default, whose
--- dictionary the pages' group-bys read faster. A table created before this choice keeps the default; only its
--- speed differs. (DuckDB 1.x, whose new files used an older storage format, would store these columns uncompressed.)
+-- these columns read as fast; fetching one detection by id takes 12 ms instead of 6 in a million rows. Text
+-- columns that repeat a few values (platform, status, codes) keep the default, whose dictionary the pages'
+-- group-bys read faster. A table created before this choice keeps the default; only its speed differs. (DuckDB
+-- 1.x, whose new files used an older storage format, would store these columns uncompressed.)
 
 create sequence if not exists import_id_seq start 1;
 
@@ -68,7 +69,8 @@ create table if not exists accounts (
 );
 
 create table if not exists detections (
-    detection_id        varchar not null using compression zstd, -- key. Source id, or 'h:' + hash of the identifying fields
+    -- key. Source id, or 'h:' + hash of the identifying fields
+    detection_id        varchar not null using compression zstd,
     account_id          integer not null,
     detected_at         timestamp not null,
     content_url         varchar using compression zstd,
