@@ -139,6 +139,9 @@ def _read_csv(con, path: Path) -> RawTable:
     try:
         headers, delimiter = _header_and_delimiter(readable)
         columns = {f"c{i}": "VARCHAR" for i in range(len(headers))}
+        # read_csv appends to its rejects tables: without this, a load of several files counted the lines an
+        # earlier file's parser rejected as this file's rejects too.
+        con.execute("drop table if exists csv_errors; drop table if exists csv_scans")
         with _file_order(con):
             con.execute(
                 """

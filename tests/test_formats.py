@@ -174,6 +174,19 @@ def test_rows_with_wrong_field_count_are_rejected_with_their_line(tmp_path):
     assert db.Reader(tmp_path / "db.duckdb").sql("select count(*) from detections").iloc[0, 0] == 3
 
 
+def test_a_broken_line_is_counted_only_for_its_own_file_when_several_load_together(tmp_path):
+    lines = frame().to_csv(sep=";", index=False).splitlines()
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("\n".join([*lines[:2], "broken;row", *lines[2:]]) + "\n", encoding="utf-8")
+    clean = tmp_path / "clean.csv"
+    clean.write_text("\n".join([lines[0], lines[1].replace("A-1", "B-1")]) + "\n", encoding="utf-8")
+    first, second = import_files(tmp_path / "db.duckdb", [ragged, clean])
+    assert (first.rows_read, first.rows_loaded, first.rows_rejected) == (4, 3, 1)
+    assert (second.rows_read, second.rows_loaded, second.rows_rejected) == (1, 1, 0)
+    rejects = db.Reader(tmp_path / "db.duckdb").sql("select import_id, row_number from rejects")
+    assert list(zip(rejects.import_id, rejects.row_number, strict=True)) == [(first.import_id, 2)]
+
+
 def test_fifty_megabytes_of_junk_fails_cleanly(tmp_path):
     path = tmp_path / "junk.csv"
     line = b"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod\n"
