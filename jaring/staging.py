@@ -129,12 +129,13 @@ def _number_source_values(con, fields: list[str]) -> None:
     and `source_fields(field_no, source_field)`.
 
     Exports repeat the same phone, account number and ad text over thousands of rows: splitting and the
-    candidate patterns then run once per distinct text, not once per row. Fields are numbered in name order,
-    so the merge can take the first field of an identifier's row on small integers.
+    candidate patterns then run once per distinct text, not once per row. Fields are numbered in the order
+    given, which is the order of preference: an identifier found in several fields of a row is credited to the
+    first (the merge takes it on small integers).
     """
     con.execute("create or replace temp table source_fields as select field_no::utinyint as field_no, "
                 "$fields[field_no] as source_field from range(1, len($fields) + 1) r(field_no)",
-                {"fields": sorted(fields)})
+                {"fields": fields})
     # One grouping per column gives both its distinct values and their rows (cheaper than a distinct and a join
     # back, and than one grouping of all the columns unpivoted). Field names come from IDENTIFIER_FIELDS and
     # FREE_TEXT_FIELDS, never from the file.
@@ -237,8 +238,9 @@ def build_identifier_maps(con, kind: str) -> None:
     Cell and text values are numbered once and pieces once, so the per-row table holds integers, and each
     distinct piece is normalised once. A `value` of NULL marks an identifier cell that could not be read.
     """
-    cell_fields = [f for f in IDENTIFIER_FIELDS if f in ALIASES[kind]]
-    text_fields = [f for f in FREE_TEXT_FIELDS if f in ALIASES[kind]]
+    cell_fields = sorted(f for f in IDENTIFIER_FIELDS if f in ALIASES[kind])
+    text_fields = sorted(f for f in FREE_TEXT_FIELDS if f in ALIASES[kind])
+    # An identifier in an export column and in the ad text of the same row is credited to the column.
     _number_source_values(con, cell_fields + text_fields)
     con.execute("create or replace temp table found_pieces (value_id integer, pattern varchar, piece varchar)")
     _split_cells(con, cell_fields)

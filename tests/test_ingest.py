@@ -314,6 +314,21 @@ def test_identifiers_only_in_rows_that_do_not_load_are_not_added(database, tmp_p
                                      ["facebook:akun_a", "+6281211110004", "D1", "phones"]]
 
 
+def test_an_identifier_in_a_column_and_in_the_ad_is_credited_to_the_column(database, tmp_path):
+    export = tmp_path / "d.csv"
+    export.write_text(
+        "No Deteksi;Tgl Deteksi;Platform;Akun;No HP/WA;No Rek;Isi Iklan\n"
+        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;BRI 1234-5678-90;WA 0812-1111-0001, BRI 1234567890\n"
+        "D2;01/03/2025;Facebook;akun_b;;;hubungi 0812-1111-0002\n",
+        encoding="utf-8")
+    import_files(database, [export])
+    links = db.Reader(database).sql(
+        "select ai.detection_id, i.kind, ai.source_field from account_identifiers ai "
+        "join identifiers i using (identifier_id) order by ai.detection_id, i.kind")
+    assert links.values.tolist() == [["D1", "bank_account", "bank_accounts"], ["D1", "phone", "phones"],
+                                     ["D2", "phone", "content_text"]]
+
+
 def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, tmp_path, monkeypatch):
     # DuckDB splits a CSV between threads in buffers sized from the longest line allowed; a small limit makes
     # a 7 MB export of 100,000 rows take that path. The writer does not keep insertion order, yet rows must
