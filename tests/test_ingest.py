@@ -329,6 +329,25 @@ def test_an_identifier_in_a_column_and_in_the_ad_is_credited_to_the_column(datab
                                      ["D2", "phone", "content_text"]]
 
 
+def test_one_identifier_written_twice_in_a_cell_is_linked_once(database, tmp_path):
+    detections = tmp_path / "d.csv"
+    detections.write_text(
+        "No Deteksi;Tgl Deteksi;Platform;Akun;No HP/WA;Isi Iklan\n"
+        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001 / +62 812 1111 0001;WA 0812 1111 0001 atau 62812-1111-0001\n",
+        encoding="utf-8")
+    cases = tmp_path / "c.csv"
+    cases.write_text(
+        "No Kasus;Tanggal Lapor;Provinsi;Negara Tujuan;Nomor Perekrut;Kronologi\n"
+        "K1;02/03/2025;Jawa Barat;Malaysia;0812-1111-0001, 62 812 1111 0001;ditelepon dari 0812.1111.0001\n",
+        encoding="utf-8")
+    import_files(database, [detections, cases])
+    assert scalar(database, "select count(*) from identifiers") == 1
+    assert scalar(database, "select count(*) from account_identifiers") == 1
+    assert scalar(database, "select source_field from account_identifiers") == "phones"
+    assert scalar(database, "select count(*) from case_identifiers") == 1
+    assert scalar(database, "select source_field from case_identifiers") == "recruiter_phones"
+
+
 def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, tmp_path, monkeypatch):
     # DuckDB splits a CSV between threads in buffers sized from the longest line allowed; a small limit makes
     # a 7 MB export of 100,000 rows take that path. The writer does not keep insertion order, yet rows must
