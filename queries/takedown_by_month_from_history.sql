@@ -28,10 +28,7 @@ with scoped_accounts as (
 ),
 
 data_bounds as (
-    select cast(date_trunc('month', min(h.changed_at)) as date) as first_month,
-           cast(date_trunc('month', max(h.changed_at)) as date) as last_month,
-           cast(greatest(max(h.changed_at), (select max(d.detected_at) from detections d)) as date) as last_day
-    from status_history h
+    select * from briefing_data_bounds()  -- queries/setup/reader_macros.sql
 ),
 
 events as (
@@ -63,11 +60,7 @@ episodes as (
 ),
 
 months as (
-    select cast(m.month as date) as month,
-           least(m.month + interval 1 month, cast(b.last_day + 1 as timestamp)) as measured_at
-    from data_bounds b,
-         unnest(generate_series(cast(b.first_month as timestamp), cast(b.last_month as timestamp),
-                                interval 1 month)) as m(month)
+    select m.month, m.measured_at from briefing_months() m  -- the grid of takedown_by_month.sql
 ),
 
 grid as (

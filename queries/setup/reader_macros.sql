@@ -76,6 +76,25 @@ where cast(c.reported_at as date) between start_day and end_day
   and (len(provinces) = 0 or list_contains(provinces, c.origin_province_code))
   and (len(countries) = 0 or list_contains(countries, c.destination_country));
 
+-- The span of the briefing's data, one row: the Jakarta calendar months of the first and last status event, and the
+-- last day with any data (a status event or a detection). All null without status events.
+create or replace macro briefing_data_bounds() as table
+select cast(date_trunc('month', min(h.changed_at)) as date) as first_month,
+       cast(date_trunc('month', max(h.changed_at)) as date) as last_month,
+       cast(greatest(max(h.changed_at), (select max(d.detected_at) from jaring.detections d)) as date) as last_day
+from jaring.status_history h;
+
+-- The briefing's months, the one grid every monthly figure is given on (takedown_figures, briefing_month_ends.sql,
+-- takedown_by_month_from_history.sql): each month from the first to the last status event, numbered from 0
+-- (month_index), with the instant its end-of-month figures are measured at (measured_at): the start of the next
+-- month, or the end of the last day with any data when that comes first. No rows without status events.
+create or replace macro briefing_months() as table
+select cast(m.month as date) as month, date_diff('month', b.first_month, cast(m.month as date)) as month_index,
+       least(m.month + interval 1 month, cast(b.last_day + 1 as timestamp)) as measured_at
+from briefing_data_bounds() b,
+     unnest(generate_series(cast(b.first_month as timestamp), cast(b.last_month as timestamp),
+                            interval 1 month)) as m(month);
+
 -- Takedown figures per Jakarta calendar month and platform (the questions of takedown_by_month.sql and
 -- takedown_in_view.sql, which select from this macro): accounts detected, reported and blocked, the days each block
 -- took, reports still waiting at month end by age, and how report episodes fared after 7/30/90 days.
@@ -106,19 +125,11 @@ scoped_accounts as (
 ),
 
 data_bounds as (
-    select cast(date_trunc('month', min(h.changed_at)) as date) as first_month,
-           cast(date_trunc('month', max(h.changed_at)) as date) as last_month,
-           cast(greatest(max(h.changed_at), (select max(d.detected_at) from jaring.detections d)) as date) as last_day
-    from jaring.status_history h
+    select * from briefing_data_bounds()
 ),
 
 data_months as (
-    -- every month of the data, numbered from 0, with the instant its end-of-month figures are measured at
-    select cast(m.month as date) as month, date_diff('month', b.first_month, cast(m.month as date)) as month_index,
-           least(m.month + interval 1 month, cast(b.last_day + 1 as timestamp)) as measured_at
-    from data_bounds b,
-         unnest(generate_series(cast(b.first_month as timestamp), cast(b.last_month as timestamp),
-                                interval 1 month)) as m(month)
+    select * from briefing_months()
 ),
 
 months as (
