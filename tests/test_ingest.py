@@ -157,6 +157,60 @@ def test_overlapping_exports_in_either_order_give_the_same_tables(tmp_path):
     assert db.Reader(forward).sql(sql).equals(db.Reader(backward).sql(sql))
 
 
+def test_an_older_export_does_not_undo_a_block_made_the_day_it_was_reported(tmp_path):
+    # Exports often give dates without a time: the report and the block of a fast takedown fall on one instant.
+    header = "No Deteksi;Tgl Deteksi;Platform;Akun;Status;Tgl Lapor;Tgl Blokir\n"
+    older, newer = tmp_path / "older.csv", tmp_path / "newer.csv"
+    older.write_text(header + "D1;01/03/2025;Facebook;akun_a;dilaporkan;05/03/2025;\n", encoding="utf-8")
+    newer.write_text(header + "D1;01/03/2025;Facebook;akun_a;diblokir;05/03/2025;05/03/2025\n", encoding="utf-8")
+    sql = "select status, reported_at, blocked_at from detections"
+    expected = [("blocked", datetime(2025, 3, 5), datetime(2025, 3, 5))]
+    for order in ([older, newer], [newer, older]):
+        database = tmp_path / f"{order[0].stem}_first.duckdb"
+        import_files(database, order)
+        assert list(db.Reader(database).sql(sql).itertuples(index=False, name=None)) == expected
+        assert scalar(database, "select status from accounts") == "blocked"
+
+
+# What each table says, on natural keys (account and identifier ids follow the order of first appearance).
+NATURAL_VIEWS = {
+    "accounts": "select account_key, platform, handle, url, display_name, first_seen, last_seen, status, "
+                "reported_at, blocked_at from accounts",
+    "detections": "select d.* exclude (account_id, import_id), a.account_key from detections d "
+                  "join accounts a using (account_id)",
+    "status_history": "select a.account_key, h.status, h.changed_at from status_history h join accounts a using (account_id)",
+    "account_identifiers": "select a.account_key, i.kind, i.value, x.detection_id, x.source_field "
+                           "from account_identifiers x join accounts a using (account_id) join identifiers i using (identifier_id)",
+    "status_episode_events": "select a.account_key, e.* exclude (account_id) from status_episode_events e "
+                             "join accounts a using (account_id)",
+    "detection_regions": "select a.account_key, r.* exclude (account_id) from detection_regions r "
+                         "join accounts a using (account_id)",
+}
+
+
+def test_overlapping_exports_in_any_order_give_the_same_tables(tmp_path):
+    from jaring.bench.synthetic import synthetic_detections
+
+    export = synthetic_detections(1200, accounts=120, seed=3)
+    # A later export repeats some detections, their reports now blocked the same day (dates without a time).
+    later = export[export["Status"] == "dilaporkan"].head(60).copy()
+    later["Status"], later["Tgl Blokir"] = "diblokir", later["Tgl Lapor"]
+    chunks = []
+    for number, chunk in enumerate([export.iloc[:500], export.iloc[400:900], export.iloc[800:], later]):
+        chunks.append(tmp_path / f"chunk{number}.csv")
+        chunk.to_csv(chunks[-1], sep=";", index=False)
+    tables = []
+    for order in (chunks, [chunks[3], chunks[2], chunks[0], chunks[1]]):
+        database = tmp_path / f"{len(tables)}.duckdb"
+        import_files(database, order)
+        tables.append({name: db.Reader(database).sql(f"{sql} order by all") for name, sql in NATURAL_VIEWS.items()})
+    assert len(tables[0]["detections"]) > 1100  # the rows dated after today are rejected
+    assert (tables[0]["detections"]["status"] == "blocked").sum() >= 60
+    for other in tables[1:]:
+        for name, frame in tables[0].items():
+            assert frame.equals(other[name]), name
+
+
 def test_blocked_per_month_by_hand(database):
     import_files(database, [MARCH, APRIL])
     frame = db.Reader(database).sql(

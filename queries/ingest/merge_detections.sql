@@ -53,14 +53,17 @@ select detection_id from stg_rows
 where detection_id not in (select detection_id from detections);
 
 -- A detection already known is replaced only by a row that is at least as recent, so importing an older
--- export after a newer one does not roll a status back.
+-- export after a newer one does not roll a status back; of two at the same instant (a report and the block of
+-- the same day), the one later in the lifecycle.
 create or replace temp table incoming as
 select s._row, s.detection_id, s.account_id
 from stg_rows s
 left join detections d using (detection_id)
 where d.detection_id is null
-   or coalesce(s.status_changed_at, greatest(s.detected_at, s.reported_at, s.blocked_at))
-      >= coalesce(d.status_changed_at, greatest(d.detected_at, d.reported_at, d.blocked_at));
+   or (coalesce(s.status_changed_at, greatest(s.detected_at, s.reported_at, s.blocked_at)),
+       jaring_lifecycle_rank(s.status))
+      >= (coalesce(d.status_changed_at, greatest(d.detected_at, d.reported_at, d.blocked_at)),
+          jaring_lifecycle_rank(d.status));
 
 delete from detections where detection_id in (select detection_id from incoming);
 
@@ -119,9 +122,7 @@ with ordered as (
     select h.*,
            row_number() over (
                partition by account_id
-               order by changed_at desc,
-                        case status when 'restored' then 5 when 'blocked' then 4 when 'rejected' then 3
-                                    when 'reported' then 2 else 1 end desc) as recency
+               order by changed_at desc, jaring_lifecycle_rank(status) desc) as recency
     from status_history h
     where account_id in (select account_id from first_seen_now)
 ), last_restore as (

@@ -59,3 +59,9 @@ create or replace temp macro jaring_timestamp_trimmed(s) as (
 
 -- A plain expression (no subquery), so DuckDB evaluates it vectorised over a whole column.
 create or replace temp macro jaring_timestamp(raw) as jaring_timestamp_trimmed(trim(raw));
+
+-- A status's place in an account's lifecycle, for two events or rows at the same instant: a report comes before
+-- the rejection or block that answers it, and a restore after the block it undoes. Exports often give dates
+-- without a time, so a fast takedown's report and block share one.
+create or replace temp macro jaring_lifecycle_rank(status) as
+    case status when 'restored' then 5 when 'blocked' then 4 when 'rejected' then 3 when 'reported' then 2 else 1 end;
