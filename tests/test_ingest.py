@@ -178,9 +178,11 @@ NATURAL_VIEWS = {
                 "reported_at, blocked_at from accounts",
     "detections": "select d.* exclude (account_id, import_id), a.account_key from detections d "
                   "join accounts a using (account_id)",
-    "status_history": "select a.account_key, h.status, h.changed_at from status_history h join accounts a using (account_id)",
+    "status_history": "select a.account_key, h.status, h.changed_at from status_history h "
+                      "join accounts a using (account_id)",
     "account_identifiers": "select a.account_key, i.kind, i.value, x.detection_id, x.source_field "
-                           "from account_identifiers x join accounts a using (account_id) join identifiers i using (identifier_id)",
+                           "from account_identifiers x join accounts a using (account_id) "
+                           "join identifiers i using (identifier_id)",
     "status_episode_events": "select a.account_key, e.* exclude (account_id) from status_episode_events e "
                              "join accounts a using (account_id)",
     "detection_regions": "select a.account_key, r.* exclude (account_id) from detection_regions r "
