@@ -37,8 +37,9 @@ _PLATFORM_INDEX = {w: p for p, words in _PLATFORM_WORDS.items() for w in words}
 
 STATUSES = ("detected", "reported", "blocked", "rejected", "restored")
 _STATUS_WORDS = {
+    # "aktif": still online, so nothing beyond the row's dates has happened to it ("tidak aktif" stays unknown).
     "detected": ("terdeteksi", "deteksi", "baru", "temuan", "ditemukan", "teridentifikasi", "detected", "new",
-                 "found", "identified"),
+                 "found", "identified", "aktif", "masih aktif", "active", "still active"),
     "reported": ("dilaporkan", "lapor", "dilapor", "diajukan", "diadukan", "diproses", "dalam proses",
                  "proses", "menunggu", "pending", "reported", "submitted", "in review", "under review"),
     "blocked": ("diblokir", "blokir", "diblok", "terblokir", "takedown", "take down", "taken down",

@@ -39,7 +39,10 @@ def test_statuses_order():
     ("ditolak", "rejected"), ("tolak", "rejected"), ("rejected", "rejected"), ("declined", "rejected"),
     ("tidak diblokir", "rejected"), ("Tidak Diblokir", "rejected"),
     ("dipulihkan", "restored"), ("pulih", "restored"), ("restored", "restored"), ("reinstated", "restored"),
-    ("aktif kembali", "restored"),
+    ("aktif kembali", "restored"), ("kembali aktif", "restored"), ("Aktif lagi", "restored"),
+    # An account still online: nothing beyond its dates has happened to it yet.
+    ("Aktif", "detected"), ("masih aktif", "detected"), ("active", "detected"), ("Still active", "detected"),
+    ("tidak aktif", None),                    # taken down, or only dormant: not said
     ("belum diblokir", None),                 # "not yet" says nothing
     ("dilaporkan, lalu diblokir", None),      # two statuses: ambiguous
     ("xyz", None), ("", None), (None, None),
