@@ -37,9 +37,12 @@ _EWALLET_RE = re.compile(rf"\b(?:{EWALLET_NAMES})\b", re.IGNORECASE | re.ASCII)
 # binds these same texts.
 DATE_SHAPE = r"[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}"
 PLAIN_NUMBER = r"\+?[0-9 .\-()]+"
+# A number that went through a spreadsheet or pandas as a float ("6281234567890.0"): group 1 is the number.
+FLOAT_NUMBER = r"(\+?[0-9]{6,15})\.0+"
 _DATE_RE = re.compile(DATE_SHAPE)
 _NOT_DIGIT_OR_PLUS = re.compile(r"[^0-9+]")
 _PLAIN_RE = re.compile(PLAIN_NUMBER)
+_FLOAT_RE = re.compile(FLOAT_NUMBER)
 _LETTER_RE = re.compile(r"[a-z]", re.IGNORECASE)
 # Indonesian mobile numbers as phonenumbers 9.x defines them (national number 8[1-35-9]\d{7,10}).
 INDONESIAN_MOBILE = r"(\+62|62|0)?(8[1-35-9][0-9]{7,10})"
@@ -70,6 +73,8 @@ def phone(text: str | None, default_region: str = "ID") -> str | None:
 @lru_cache(maxsize=1 << 18)
 def _phone(text: str, region: str) -> str | None:
     text = unicodedata.normalize("NFKC", text)
+    if as_float := _FLOAT_RE.fullmatch(text):
+        text = as_float.group(1)  # its ".0" would otherwise be read as one more digit
     if _PLAIN_RE.fullmatch(text):  # the common case: the text is nothing but the number
         number = None if _DATE_RE.fullmatch(text) else text
     elif link := _WA_LINK_RE.search(text):

@@ -266,6 +266,7 @@ def _normalise_dictionary(con) -> None:
     _register_map(con, "bank_keys", pd.DataFrame(list(banks.BANK_KEYS.items()), columns=["key", "code"], dtype=object))
     run_script(con, "ingest/fast_piece_values", phone_patterns=_patterns_of("phone"),
                bank_patterns=_patterns_of("bank_account"), plain_number=phones.PLAIN_NUMBER,
+               float_number=phones.FLOAT_NUMBER,
                date_shape=phones.DATE_SHAPE, indonesian_mobile=phones.INDONESIAN_MOBILE, digit_run=banks.DIGIT_RUN,
                min_digits=banks.MIN_DIGITS, max_digits=banks.MAX_DIGITS)
     pieces = con.execute("select piece_id, pattern, piece from piece_dictionary "

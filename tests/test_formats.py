@@ -100,6 +100,18 @@ def test_parquet(tmp_path):
     check_loaded(tmp_path / "db.duckdb", path)
 
 
+def test_phone_numbers_stored_as_floats_keep_their_digits(tmp_path):
+    # A phone column with a gap becomes float in pandas: Parquet and JSON then carry 6281200001001.0.
+    rows = frame()
+    rows["Nomor WA"] = [6281200001001.0, None, 81200001003.0]
+    path = tmp_path / "export.parquet"
+    rows.to_parquet(path, index=False)
+    (result,) = import_files(tmp_path / "db.duckdb", [path])
+    assert (result.status, result.invalid_identifiers) == ("loaded", 0)
+    phones = db.Reader(tmp_path / "db.duckdb").sql("select value from identifiers where kind = 'phone' order by 1")
+    assert list(phones.value) == ["+6281200001001", "+6281200001003"]
+
+
 def test_header_variants_map_to_the_same_fields(tmp_path):
     variants = ["detection_id", "TGL_DETEKSI", "platform", "akun", "isi iklan", "No. HP", "negara tujuan",
                 "STATUS"]

@@ -46,6 +46,10 @@ AD = (
     ("+886 912 345 678", "+886912345678"),                      # Taiwan
     ("+852 5123 4567", "+85251234567"),                         # Hong Kong
     ("+65 8123 4567", "+6581234567"),                           # Singapore
+    # A number that went through a spreadsheet or pandas as a float: the ".0" is not a digit of it.
+    ("6281234567890.0", "+6281234567890"),
+    ("81234567890.0", "+6281234567890"),
+    ("+6281234567890.00", "+6281234567890"),
 ])
 def test_phone_valid(text, expected):
     assert n.phone(text) == expected
