@@ -81,7 +81,9 @@ def test_geocoding_is_rate_limited_identified_and_restricted_to_indonesia(nomina
     outcome = geocoding.geocode_texts(["Negeri Antah Berantah", "Tidak Ada", "RUSAK"], nominatim)
     assert time.monotonic() - started >= 2.0  # three requests at one per second: two waits
     times = [r["time"] for r in FakeNominatim.requests]
-    assert all(b - a >= 0.99 for a, b in zip(times, times[1:], strict=False))
+    # The client waits a second between the starts of its requests; the server sees them arrive with the jitter
+    # of a loaded machine (a gap of 0.98 s once failed the suite). Without the wait they come milliseconds apart.
+    assert all(b - a >= 0.9 for a, b in zip(times, times[1:], strict=False))
     assert {r["agent"] for r in FakeNominatim.requests} == {"jaring-test/1.0"}
     assert {r["path"] for r in FakeNominatim.requests} == {"/search"}
     assert {r["params"]["countrycodes"] for r in FakeNominatim.requests} == {"id"}
