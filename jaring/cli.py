@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jaring", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    load = commands.add_parser("load", help="import detection or case exports (CSV, XLSX, JSON, JSONL, Parquet)")
+    load = commands.add_parser("load", help="import detection or case exports (CSV, XLSX, JSON, JSONL, Parquet; "
+                                            "a folder: the exports in it)")
     load.add_argument("paths", nargs="+", type=Path)
     load.add_argument("--kind", choices=("detections", "cases"), help="default: detected from the headers")
     _add_db_option(load)
@@ -55,16 +56,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_load(args) -> int:
-    """Import files; exit 1 when any file could not be loaded at all."""
+    """Import files (a folder: its exports, in name order); exit 1 when any file could not be loaded at all."""
     from jaring.ingest import import_files
 
-    missing = [p for p in args.paths if not p.is_file()]
-    for path in missing:
-        print(f"FAILED  {path}: no such file", file=sys.stderr)
-    results = import_files(db.resolve_db_path(args.db), [p for p in args.paths if p.is_file()], kind=args.kind)
+    files, problems = _export_files(args.paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    results = import_files(db.resolve_db_path(args.db), files, kind=args.kind)
     for result in results:
         print(result.summary(), file=sys.stderr if result.status == "failed" else sys.stdout)
-    return 1 if missing or any(r.status == "failed" for r in results) else 0
+    return 1 if problems or any(r.status == "failed" for r in results) else 0
+
+
+def _export_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """The files to import, a folder standing for the supported exports directly in it; and a FAILED line for
+    each path that gives none."""
+    from jaring.readers import SUPPORTED_SUFFIXES
+
+    files, problems = [], []
+    for path in paths:
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            files.extend(found)
+            if not found:
+                problems.append(f"FAILED  {path}: no CSV, TSV, XLSX, JSON, JSONL or Parquet file in this folder")
+        else:
+            problems.append(f"FAILED  {path}: no such file or folder")
+    return files, problems
 
 
 def cmd_info(args) -> int:

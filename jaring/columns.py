@@ -155,12 +155,14 @@ def map_headers(headers: list[str], kind: str) -> ColumnMapping:
     return ColumnMapping(kind=kind, fields=fields, unmapped=tuple(unmapped))
 
 
+def marker_headers(headers: list[str], kind: str) -> list[str]:
+    """The headers that map to marker fields of `kind` (fields only its exports have: platform, case type...)."""
+    return [header for field, header in map_headers(headers, kind).fields.items() if field in _KIND_MARKERS[kind]]
+
+
 def guess_kind(headers: list[str]) -> str | None:
     """Tell a detection export from a case export by the marker fields its headers map to."""
-    scores = {}
-    for kind in KINDS:
-        mapped = set(map_headers(headers, kind).fields)
-        scores[kind] = len(mapped & _KIND_MARKERS[kind])
+    scores = {kind: len(marker_headers(headers, kind)) for kind in KINDS}
     best = max(scores, key=scores.get)
     other = min(scores, key=scores.get)
     if scores[best] == 0 or scores[best] == scores[other]:

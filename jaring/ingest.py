@@ -23,6 +23,7 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 REFERENCE_DIR = db.PROJECT_ROOT / "data" / "reference"
 
 Progress = Callable[[float, str], None]
+KIND_NOUNS = {columns.DETECTIONS: "detection", columns.CASES: "case"}
 
 
 class ImportRejected(ValueError):
@@ -203,11 +204,18 @@ def _failure(name: str, kind: str | None, exc: Exception, digest: Future) -> Imp
 
 
 def _resolve_kind(raw: RawTable, kind: str | None) -> str:
+    guessed = columns.guess_kind(raw.headers)
     if kind is not None:
         if kind not in columns.KINDS:
             raise ImportRejected(f"unknown kind {kind!r}; use detections or cases")
+        if guessed not in (None, kind):
+            # A detection export's phone, account and report-date columns also pass for a case export's: loaded
+            # as the kind asked for, it would turn posts into cases.
+            markers = ", ".join(repr(h) for h in columns.marker_headers(raw.headers, guessed))
+            raise ImportRejected(
+                f"{kind} was asked for, but the headers look like a {KIND_NOUNS[guessed]} export ({markers}); "
+                f"nothing was imported. Check the file, or let Jaring tell the kind (leave out --kind)")
         return kind
-    guessed = columns.guess_kind(raw.headers)
     if guessed is None:
         found = ", ".join(repr(h) for h in raw.headers[:30])
         raise ImportRejected(

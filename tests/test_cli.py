@@ -49,3 +49,19 @@ def test_missing_file_and_missing_database(tmp_path):
     assert done.returncode == 1 and "no such file" in done.stderr
     info = jaring("info", "--db", str(tmp_path / "absent.duckdb"))
     assert info.returncode == 1 and "no database" in info.stderr
+
+
+def test_a_folder_loads_its_exports_in_name_order(tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for name in ("detections_2025_04.csv", "detections_2025_03.csv", "cases_2025.csv"):
+        (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    (folder / "README.md").write_text("not an export", encoding="utf-8")
+    done = jaring("load", str(folder), "--db", str(tmp_path / "cli.duckdb"))
+    assert done.returncode == 0, done.stderr
+    loaded = [line.split()[1] for line in done.stdout.strip().splitlines()]
+    assert loaded == ["cases_2025.csv", "detections_2025_03.csv", "detections_2025_04.csv"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    done = jaring("load", str(empty), "--db", str(tmp_path / "cli.duckdb"))
+    assert done.returncode == 1 and "no CSV, TSV, XLSX, JSON, JSONL or Parquet file" in done.stderr

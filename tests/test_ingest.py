@@ -285,6 +285,15 @@ def test_one_bad_file_does_not_stop_the_others(database, tmp_path):
     assert table_counts(database)["imports"] == 1
 
 
+def test_a_kind_the_headers_contradict_is_refused(database):
+    # A detection export's "No HP/WA", "Akun" and "Tgl Lapor" would also pass for a case export's recruiter
+    # contacts and report date: loaded as cases, it made hundreds of cases out of posts.
+    (result,) = import_files(database, [MARCH], kind="cases")
+    assert result.status == "failed"
+    assert "look like a detection export" in result.message and "'Platform'" in result.message
+    assert table_counts(database)["cases"] == 0 and table_counts(database)["imports"] == 0
+
+
 def test_wrong_columns_name_found_required_and_closest(database, tmp_path):
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("Tgl Dteksi;Platform;Akun;Isi Iklan\n01/03/2025;Facebook;x;y\n", encoding="utf-8")
