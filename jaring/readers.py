@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from jaring import db
+from jaring.columns import guess_kind
 
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
@@ -236,11 +237,13 @@ def _read_frame(path: Path, suffix: str) -> pd.DataFrame:
 
 
 def _read_excel(path: Path) -> pd.DataFrame:
-    sheets = pd.read_excel(path, sheet_name=None, dtype=str, header=0)
-    for frame in sheets.values():
-        if len(frame.columns) >= 2:
-            return frame
-    raise UnreadableFile("no sheet in the workbook has a header row with at least two columns")
+    """The workbook's export sheet: the first whose headers are a detection or case export's (a summary or
+    cover sheet often comes first), else the first with at least two columns."""
+    sheets = [frame for frame in pd.read_excel(path, sheet_name=None, dtype=str, header=0).values()
+              if len(frame.columns) >= 2]
+    if not sheets:
+        raise UnreadableFile("no sheet in the workbook has a header row with at least two columns")
+    return next((frame for frame in sheets if guess_kind([str(c).strip() for c in frame.columns])), sheets[0])
 
 
 def _read_json(path: Path, lines: bool) -> pd.DataFrame:

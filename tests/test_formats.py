@@ -71,6 +71,14 @@ def test_xlsx(tmp_path):
     check_loaded(tmp_path / "db.duckdb", path)
 
 
+def test_xlsx_export_behind_a_summary_sheet(tmp_path):
+    path = tmp_path / "export.xlsx"
+    with pd.ExcelWriter(path) as workbook:
+        pd.DataFrame({"Bulan": ["Maret"], "Jumlah akun": [3]}).to_excel(workbook, index=False, sheet_name="Ringkasan")
+        frame().to_excel(workbook, index=False, sheet_name="Data Deteksi")
+    check_loaded(tmp_path / "db.duckdb", path)
+
+
 def test_xlsx_with_real_date_cells(tmp_path):
     data = frame()
     data["Tanggal Deteksi"] = [datetime(2025, 3, 7), datetime(2025, 8, 8), datetime(2025, 3, 7)]
