@@ -29,6 +29,7 @@ PARQUET_SUFFIXES = {".parquet", ".pq"}
 SUPPORTED_SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
 DELIMITERS = ",;\t|"
 MAX_LINE_BYTES = 8_000_000
+HEADER_SEARCH_ROWS = 10  # a spreadsheet report's title and blank rows come before its header row
 
 
 class UnreadableFile(ValueError):
@@ -237,13 +238,35 @@ def _read_frame(path: Path, suffix: str) -> pd.DataFrame:
 
 
 def _read_excel(path: Path) -> pd.DataFrame:
-    """The workbook's export sheet: the first whose headers are a detection or case export's (a summary or
-    cover sheet often comes first), else the first with at least two columns."""
-    sheets = [frame for frame in pd.read_excel(path, sheet_name=None, dtype=str, header=0).values()
-              if len(frame.columns) >= 2]
+    """The workbook's export: on the first sheet with a detection or case export's header row among its first
+    rows (a summary or cover sheet often comes first, a report's title rows above the header), else the first
+    sheet with at least two columns, its first row the header."""
+    sheets = [sheet for sheet in pd.read_excel(path, sheet_name=None, dtype=str, header=None).values()
+              if sheet.shape[1] >= 2 and len(sheet)]
     if not sheets:
         raise UnreadableFile("no sheet in the workbook has a header row with at least two columns")
-    return next((frame for frame in sheets if guess_kind([str(c).strip() for c in frame.columns])), sheets[0])
+    for sheet in sheets:
+        for row in range(min(len(sheet), HEADER_SEARCH_ROWS)):
+            if guess_kind(_header_names(sheet.iloc[row])):
+                return _below_header(sheet, row)
+    return _below_header(sheets[0], 0)
+
+
+def _header_names(cells: pd.Series) -> list[str]:
+    """Column names from a header row's cells, as pandas names them: "Unnamed: i" for an empty cell, ".1", ".2"
+    after a repeated name."""
+    names, seen = [], {}
+    for i, cell in enumerate(cells):
+        name = str(cell).strip() if pd.notna(cell) and str(cell).strip() else f"Unnamed: {i}"
+        names.append(f"{name}.{seen[name]}" if name in seen else name)
+        seen[name] = seen.get(name, 0) + 1
+    return names
+
+
+def _below_header(sheet: pd.DataFrame, row: int) -> pd.DataFrame:
+    body = sheet.iloc[row + 1:].reset_index(drop=True)
+    body.columns = _header_names(sheet.iloc[row])
+    return body
 
 
 def _read_json(path: Path, lines: bool) -> pd.DataFrame:

@@ -79,6 +79,14 @@ def test_xlsx_export_behind_a_summary_sheet(tmp_path):
     check_loaded(tmp_path / "db.duckdb", path)
 
 
+def test_xlsx_report_with_title_rows_above_the_header(tmp_path):
+    path = tmp_path / "laporan.xlsx"
+    title = pd.DataFrame([["LAPORAN DETEKSI KONTEN REKRUTMEN ILEGAL"] + [None] * 7, [None] * 8, HEADERS])
+    pd.concat([title, pd.DataFrame(ROWS)]).to_excel(path, index=False, header=False, sheet_name="Maret")
+    check_loaded(tmp_path / "db.duckdb", path)
+    assert db.Reader(tmp_path / "db.duckdb").sql("select count(*) from detections").iloc[0, 0] == 3
+
+
 def test_xlsx_with_real_date_cells(tmp_path):
     data = frame()
     data["Tanggal Deteksi"] = [datetime(2025, 3, 7), datetime(2025, 8, 8), datetime(2025, 3, 7)]
