@@ -115,31 +115,42 @@ def _is_utf8(path: Path, block_bytes: int = 1 << 20) -> bool:
     return True
 
 
-def _header_and_delimiter(path: Path) -> tuple[list[str], str]:
+def _header_and_delimiter(path: Path) -> tuple[list[str], str, int]:
+    """The header's column names, the delimiter, and the header's line: the first of the first lines that is a
+    detection or case export's header (a spreadsheet report saved as CSV keeps its title lines), else the first."""
     with path.open(encoding="utf-8", newline="") as handle:
         sample = handle.read(65536)
-    first_line = sample.splitlines()[0] if sample.strip() else ""
-    if not first_line.strip():
-        raise UnreadableFile("the first line is empty: the file must start with a header row")
+    lines = sample.splitlines()[:HEADER_SEARCH_ROWS]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        # One column, or too few lines for the sniffer: pick the delimiter that splits the header most.
-        delimiter = max(DELIMITERS, key=first_line.count)
-    header = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
-    headers = [h.strip() for h in header]
+        # One column, or too few lines for the sniffer: pick the delimiter that splits the first line most.
+        delimiter = max(DELIMITERS, key=(lines or [""])[0].count)
+    for index, line in enumerate(lines):
+        for candidate in (delimiter, *(d for d in DELIMITERS if d != delimiter)):
+            names = _cells(line, candidate)
+            if len(names) >= 2 and guess_kind(names):
+                return names, candidate, index
+    first_line = lines[0] if lines else ""
+    if not first_line.strip():
+        raise UnreadableFile("the first line is empty: the file must start with a header row")
+    headers = _cells(first_line, delimiter)
     if len(headers) < 2:
         raise UnreadableFile(
             f"could not find a column delimiter in the header line {first_line[:200]!r}; "
             "expected columns separated by , ; tab or |"
         )
-    return headers, delimiter
+    return headers, delimiter, 0
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    return [cell.strip() for cell in next(csv.reader(io.StringIO(line), delimiter=delimiter), [])]
 
 
 def _read_csv(con, path: Path) -> RawTable:
     readable = _decode_to_utf8(path)
     try:
-        headers, delimiter = _header_and_delimiter(readable)
+        headers, delimiter, header_line = _header_and_delimiter(readable)
         columns = {f"c{i}": "VARCHAR" for i in range(len(headers))}
         # read_csv appends to its rejects tables: without this, a load of several files counted the lines an
         # earlier file's parser rejected as this file's rejects too.
@@ -148,14 +159,15 @@ def _read_csv(con, path: Path) -> RawTable:
             con.execute(
                 """
                 create or replace temp table raw_parsed as
-                select * from read_csv($path, delim=$delim, header=false, skip=1, auto_detect=false,
+                select * from read_csv($path, delim=$delim, header=false, skip=$skip, auto_detect=false,
                                        columns=$columns, quote='"', escape='"', all_varchar=true,
                                        store_rejects=true, rejects_table='csv_errors', rejects_scan='csv_scans',
                                        max_line_size=$max_line)
                 """,
-                {"path": str(readable), "delim": delimiter, "columns": columns, "max_line": MAX_LINE_BYTES},
+                {"path": str(readable), "delim": delimiter, "columns": columns, "max_line": MAX_LINE_BYTES,
+                 "skip": header_line + 1},
             )
-        _number_csv_rows(con)
+        _number_csv_rows(con, header_line)
     except Exception as exc:  # DuckDB's own parse failure: report it as an unreadable file
         if isinstance(exc, UnreadableFile):
             raise
@@ -181,16 +193,21 @@ def _file_order(con) -> Iterator[None]:
         con.execute("set preserve_insertion_order = true" if keeps_order else "set preserve_insertion_order = false")
 
 
-def _number_csv_rows(con) -> None:
-    """Temp view `raw`: the parsed rows with their data-row number, counting the lines the parser rejected."""
+def _number_csv_rows(con, header_line: int) -> None:
+    """Temp view `raw`: the parsed rows with their data-row number, counting the lines the parser rejected.
+
+    `header_line`: the header's line index (0: the first line); the parser names a rejected line by its line in
+    the file, and its row number counts from the line after the header.
+    """
     con.execute(
         """
         create or replace temp table raw_rejects as
-        select distinct on (line) (line - 1)::integer as _row, csv_line as raw,
+        select distinct on (line) (line - 1 - $header_line)::integer as _row, csv_line as raw,
                'line ' || line || ': ' || error_message as reason
         from csv_errors
         order by line, byte_position, error_message  -- a line with several errors: always the first one named
-        """
+        """,
+        {"header_line": header_line},
     )
     # A view, not a copy of a million wide rows: a row's place among the parsed rows.
     db.numbered_view(con, "raw", "raw_parsed", "_row")

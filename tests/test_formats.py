@@ -215,6 +215,19 @@ def test_a_broken_line_is_counted_only_for_its_own_file_when_several_load_togeth
     assert list(zip(rejects.import_id, rejects.row_number, strict=True)) == [(first.import_id, 2)]
 
 
+def test_csv_report_with_title_lines_above_the_header(tmp_path):
+    # A titled spreadsheet report saved as CSV; a broken line keeps its place in the numbering.
+    lines = frame().to_csv(sep=";", index=False).splitlines()
+    path = tmp_path / "laporan.csv"
+    path.write_text("\n".join(["LAPORAN DETEKSI KONTEN;;;;;;;", ";;;;;;;", lines[0], lines[1], "broken;row",
+                               *lines[2:]]) + "\n", encoding="utf-8")
+    (result,) = import_files(tmp_path / "db.duckdb", [path])
+    assert (result.status, result.rows_read, result.rows_loaded, result.rows_rejected) == ("loaded", 4, 3, 1)
+    rejects = db.Reader(tmp_path / "db.duckdb").sql("select row_number, reason from rejects")
+    assert list(rejects.row_number) == [2]
+    assert rejects.reason[0].startswith("line 5:")
+
+
 def test_fifty_megabytes_of_junk_fails_cleanly(tmp_path):
     path = tmp_path / "junk.csv"
     line = b"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod\n"
