@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from rapidfuzz import process
 
@@ -128,31 +129,60 @@ def _alias_index(kind: str) -> dict[str, str]:
     return index
 
 
+# Identifier fields an export may spread over several columns ("No HP 1", "No HP 2", "WhatsApp"): every one of
+# them is read. (jaring.staging.IDENTIFIER_FIELDS says which identifier each holds.)
+LIST_FIELDS = frozenset({"phones", "bank_accounts", "ewallets", "emails", "links", "recruiter_phones",
+                         "recruiter_bank_accounts", "recruiter_ewallets", "recruiter_accounts"})
+_NUMBERED = re.compile(r"_?[0-9]{1,2}$")  # "no_hp_2", "hp2": a further column of the same field
+
+
 @dataclass(frozen=True)
 class ColumnMapping:
     """How one file's headers map to canonical fields."""
 
     kind: str
-    fields: dict[str, str]  # canonical field -> original header
+    fields: dict[str, str]  # canonical field -> original header (the first, for a field of several columns)
     unmapped: tuple[str, ...]
+    more: dict[str, tuple[str, ...]] = dataclass_field(default_factory=dict)  # a list field's further headers
 
     def missing_required(self) -> list[tuple[str, ...]]:
         """Return the required field groups of which the file has none."""
         return [group for group in REQUIRED[self.kind] if not any(f in self.fields for f in group)]
 
+    def headers_of(self, field: str) -> tuple[str, ...]:
+        """Every header read for `field`, in file order (none when the file lacks it)."""
+        first = self.fields.get(field)
+        return (first, *self.more.get(field, ())) if first is not None else ()
+
+    def as_json(self) -> dict[str, str | list[str]]:
+        """Field -> header, or the list of headers of a field read from several columns (imports.column_mapping)."""
+        return {field: list(self.headers_of(field)) if field in self.more else header
+                for field, header in self.fields.items()}
+
 
 def map_headers(headers: list[str], kind: str) -> ColumnMapping:
-    """Map a file's headers to canonical fields of `kind`; the first header for a field wins."""
+    """Map a file's headers to canonical fields of `kind`.
+
+    The first header for a field wins; a further one is read too when the field is a list of identifiers (and
+    may then carry a number: "No HP 2"), else it is left out.
+    """
     index = _alias_index(kind)
     fields: dict[str, str] = {}
+    more: dict[str, list[str]] = {}
     unmapped = []
     for header in headers:
-        field = index.get(header_key(header))
-        if field is None or field in fields:
-            unmapped.append(header)
-        else:
+        key = header_key(header)
+        field = index.get(key)
+        if field is None and index.get(_NUMBERED.sub("", key)) in LIST_FIELDS:
+            field = index[_NUMBERED.sub("", key)]
+        if field is not None and field not in fields:
             fields[field] = header
-    return ColumnMapping(kind=kind, fields=fields, unmapped=tuple(unmapped))
+        elif field in LIST_FIELDS:
+            more.setdefault(field, []).append(header)
+        else:
+            unmapped.append(header)
+    return ColumnMapping(kind=kind, fields=fields, unmapped=tuple(unmapped),
+                         more={field: tuple(names) for field, names in more.items()})
 
 
 def marker_headers(headers: list[str], kind: str) -> list[str]:

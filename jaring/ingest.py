@@ -235,7 +235,7 @@ def _import_one(con, raw: RawTable, name: str, sha: str, kind: str | None, sourc
         "insert into imports (kind, file_name, sha256, source, column_mapping, started_at) "
         "values ($kind, $name, $sha, $source, $mapping, $started) returning import_id",
         {"kind": kind, "name": name, "sha": sha, "source": source,
-         "mapping": json.dumps(mapping.fields, ensure_ascii=False), "started": started},
+         "mapping": json.dumps(mapping.as_json(), ensure_ascii=False), "started": started},
     ).fetchone()
     con.execute("create or replace temp table ctx as select $id::integer as import_id, $now::timestamp as now_jakarta",
                 {"id": import_id, "now": started})

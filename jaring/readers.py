@@ -130,11 +130,11 @@ def _header_and_delimiter(path: Path) -> tuple[list[str], str, int]:
         for candidate in (delimiter, *(d for d in DELIMITERS if d != delimiter)):
             names = _cells(line, candidate)
             if len(names) >= 2 and guess_kind(names):
-                return names, candidate, index
+                return _unique_names(names), candidate, index
     first_line = lines[0] if lines else ""
     if not first_line.strip():
         raise UnreadableFile("the first line is empty: the file must start with a header row")
-    headers = _cells(first_line, delimiter)
+    headers = _unique_names(_cells(first_line, delimiter))
     if len(headers) < 2:
         raise UnreadableFile(
             f"could not find a column delimiter in the header line {first_line[:200]!r}; "
@@ -270,14 +270,19 @@ def _read_excel(path: Path) -> pd.DataFrame:
 
 
 def _header_names(cells: pd.Series) -> list[str]:
-    """Column names from a header row's cells, as pandas names them: "Unnamed: i" for an empty cell, ".1", ".2"
-    after a repeated name."""
-    names, seen = [], {}
-    for i, cell in enumerate(cells):
-        name = str(cell).strip() if pd.notna(cell) and str(cell).strip() else f"Unnamed: {i}"
-        names.append(f"{name}.{seen[name]}" if name in seen else name)
+    """Column names from a spreadsheet header row's cells (see _unique_names)."""
+    return _unique_names([str(cell) if pd.notna(cell) else "" for cell in cells])
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    """Header names as pandas makes them: "Unnamed: i" for an empty one, ".1", ".2" after a repeated one. Two
+    "No HP" columns are then two phone columns, and a rejected row's raw text keeps both cells."""
+    unique, seen = [], {}
+    for i, name in enumerate(names):
+        name = name.strip() or f"Unnamed: {i}"
+        unique.append(f"{name}.{seen[name]}" if name in seen else name)
         seen[name] = seen.get(name, 0) + 1
-    return names
+    return unique
 
 
 def _below_header(sheet: pd.DataFrame, row: int) -> pd.DataFrame:

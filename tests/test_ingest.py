@@ -413,6 +413,35 @@ def test_one_identifier_written_twice_in_a_cell_is_linked_once(database, tmp_pat
     assert scalar(database, "select source_field from case_identifiers") == "recruiter_phones"
 
 
+def test_every_phone_column_of_a_row_is_read(database, tmp_path):
+    export = tmp_path / "d.csv"
+    export.write_text(
+        "No Deteksi;Tgl Deteksi;Platform;Akun;No HP 1;No HP 2;WhatsApp\n"
+        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;0812-1111-0002;\n"
+        "D2;01/03/2025;Facebook;akun_b;;;0812-1111-0003\n",
+        encoding="utf-8")
+    (result,) = import_files(database, [export])
+    links = db.Reader(database).sql(
+        "select ai.detection_id, i.value, ai.source_field from account_identifiers ai "
+        "join identifiers i using (identifier_id) order by all")
+    assert links.values.tolist() == [["D1", "+6281211110001", "phones"], ["D1", "+6281211110002", "phones"],
+                                     ["D2", "+6281211110003", "phones"]]
+    mapping = scalar(database, "select column_mapping from imports")
+    assert '"phones": ["No HP 1", "No HP 2", "WhatsApp"]' in mapping
+
+
+def test_two_columns_of_one_name_are_both_read(database, tmp_path):
+    export = tmp_path / "d.csv"
+    export.write_text("No Deteksi;Tgl Deteksi;Platform;Akun;No HP;No HP\n"
+                      "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;0812-1111-0002\n"
+                      "D2;31/02/2025;Facebook;akun_b;0812-1111-0003;0812-1111-0004\n", encoding="utf-8")
+    import_files(database, [export])
+    phones = db.Reader(database).sql("select value from identifiers order by 1")
+    assert list(phones.value) == ["+6281211110001", "+6281211110002"]
+    raw = scalar(database, "select raw from rejects")  # the impossible date's row keeps both numbers
+    assert '"No HP": "0812-1111-0003"' in raw and '"No HP.1": "0812-1111-0004"' in raw
+
+
 def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, tmp_path, monkeypatch):
     # DuckDB splits a CSV between threads in buffers sized from the longest line allowed; a small limit makes
     # a 7 MB export of 100,000 rows take that path. The writer does not keep insertion order, yet rows must

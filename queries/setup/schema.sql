@@ -28,7 +28,7 @@ create table if not exists imports (
     new_cases      integer not null default 0,
     status_changes integer not null default 0,
     invalid_identifiers integer not null default 0,  -- phone/bank texts that did not normalise
-    column_mapping json,                          -- canonical field -> header in the file
+    column_mapping json,                          -- canonical field -> header in the file (a list: several columns)
     started_at     timestamp not null,
     finished_at    timestamp
 );

@@ -1,0 +1,26 @@
+"""Header mapping (jaring.columns): identifier fields spread over several columns."""
+
+from __future__ import annotations
+
+from jaring import staging
+from jaring.columns import CASES, DETECTIONS, LIST_FIELDS, map_headers
+
+
+def test_list_fields_are_the_identifier_columns():
+    assert set(staging.IDENTIFIER_FIELDS) == LIST_FIELDS
+
+
+def test_numbered_and_repeated_identifier_columns_all_map():
+    headers = ["No Deteksi", "Tgl Deteksi", "Platform", "Akun", "No HP 1", "No HP 2", "No Rek 1", "No. Rek (2)",
+               "WhatsApp", "Tgl Deteksi 2"]
+    mapping = map_headers(headers, DETECTIONS)
+    assert mapping.headers_of("phones") == ("No HP 1", "No HP 2", "WhatsApp")
+    assert mapping.headers_of("bank_accounts") == ("No Rek 1", "No. Rek (2)")
+    # One date, one account: a second column for them is left out, as before, not merged.
+    assert mapping.headers_of("detected_at") == ("Tgl Deteksi",)
+    assert mapping.unmapped == ("Tgl Deteksi 2",)
+
+
+def test_case_recruiter_contacts_over_several_columns():
+    mapping = map_headers(["No Kasus", "Tanggal Lapor", "Nomor Perekrut 1", "Nomor Perekrut 2"], CASES)
+    assert mapping.headers_of("recruiter_phones") == ("Nomor Perekrut 1", "Nomor Perekrut 2")
