@@ -266,7 +266,8 @@ def _collect_rejects(con, raw: RawTable) -> None:
                     "select _row::integer, raw::varchar, reason::varchar from validation_rejects")
     # The raw rows are no longer needed: free their memory before the merge.
     con.execute("create or replace temp table read_counts as select "
-                "(select count(*) from raw) + (select count(*) from raw_rejects) as rows_read")
+                "(select count(*) from raw) + (select count(*) from raw_rejects) - (select rows from blank_rows) "
+                "as rows_read")
     drop_raw(con)
 
 

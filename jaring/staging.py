@@ -37,7 +37,8 @@ FREE_TEXT_FIELDS = ("content_text", "description")
 
 
 def build_source(con, raw: RawTable, mapping: ColumnMapping) -> None:
-    """Create temp view `src` on `raw`: `_row`, `_too_long` and one trimmed text column per canonical field.
+    """Create temp view `src` on `raw`: `_row`, `_too_long`, `_blank` and one trimmed text column per canonical
+    field; and temp table `blank_rows(rows)`, how many rows have no value in any cell.
 
     A view, not a copy: a million wide rows copied once more cost time and memory, and the few scans that
     read it (value maps, identifier values, typed rows) each take only the columns they need.
@@ -54,10 +55,14 @@ def build_source(con, raw: RawTable, mapping: ColumnMapping) -> None:
     # strlen (bytes) before length (characters): the cheap test first, it is never smaller.
     too_long = " or ".join(f"(strlen({c}) > {MAX_CELL_CHARS} and length({c}) > {MAX_CELL_CHARS})"
                            for c in map(raw.column, raw.headers)) or "false"
+    # A spreadsheet's empty separator rows (";;;;;;" once saved as CSV) are no data: neither read nor rejected.
+    # Checked cell by cell, so a row with a value in its first cell costs one test.
+    blank = " and ".join(f"({c} is null or trim({c}) = '')" for c in map(raw.column, raw.headers)) or "true"
     con.execute(
-        f"create or replace temp view src as select _row, ({too_long}) as _too_long, "  # noqa: S608
+        f"create or replace temp view src as select _row, ({too_long}) as _too_long, ({blank}) as _blank, "  # noqa: S608
         f"{', '.join(selected)} from raw"
     )
+    con.execute("create or replace temp table blank_rows as select count(*) as rows from src where _blank")
 
 
 def _cell_value(column: str) -> str:

@@ -228,6 +228,21 @@ def test_csv_report_with_title_lines_above_the_header(tmp_path):
     assert rejects.reason[0].startswith("line 5:")
 
 
+def test_blank_rows_are_neither_read_nor_rejected(tmp_path):
+    # Spreadsheets saved as CSV keep their empty separator rows as ";;;;;;;"; a later bad row keeps its number.
+    lines = frame().to_csv(sep=";", index=False).splitlines()
+    csv_path = tmp_path / "gaps.csv"
+    csv_path.write_text("\n".join([lines[0], lines[1], ";;;;;;;", "  ; ;;;;;;", lines[2],
+                                   lines[3].replace("45723", "31/02/2025"), ";;;;;;;"]) + "\n", encoding="utf-8")
+    (result,) = import_files(tmp_path / "csv.duckdb", [csv_path])
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (3, 2, 1)
+    assert db.Reader(tmp_path / "csv.duckdb").sql("select row_number from rejects").iloc[0, 0] == 5
+    xlsx_path = tmp_path / "gaps.xlsx"
+    pd.DataFrame([ROWS[0], [None] * 8, ROWS[1], ROWS[2]], columns=HEADERS).to_excel(xlsx_path, index=False)
+    (result,) = import_files(tmp_path / "xlsx.duckdb", [xlsx_path])
+    assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (3, 3, 0)
+
+
 def test_fifty_megabytes_of_junk_fails_cleanly(tmp_path):
     path = tmp_path / "junk.csv"
     line = b"lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod\n"

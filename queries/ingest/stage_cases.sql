@@ -25,7 +25,8 @@ from src s
 left join map_regency rg on rg.raw = s.origin_regency and rg.hint is not distinct from s.origin_province
 left join map_province pv on pv.raw = s.origin_province
 left join map_country c on c.raw = s.destination_country
-left join map_victims v on v.raw = s.victims;
+left join map_victims v on v.raw = s.victims
+where not s._blank;  -- an empty separator row is no data (jaring.staging.build_source)
 
 drop view src;
 

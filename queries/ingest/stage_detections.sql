@@ -41,6 +41,7 @@ left join map_account a
 left join map_status st on st.raw = s.status
 left join map_country c on c.raw = s.destination_country
 left join map_region r on r.raw = s.target_region
+where not s._blank  -- an empty separator row is no data (jaring.staging.build_source)
 )
 select
     coalesce(source_id, 'h:' || left(md5(concat_ws('|', account_key, detected_at::varchar, content_url,
