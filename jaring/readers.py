@@ -308,6 +308,10 @@ def _read_json(path: Path, lines: bool) -> pd.DataFrame:
 def _as_text(value) -> str | None:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        # A whole number stored as float (a pandas column with a gap): the text a CSV of it would hold, so the
+        # id 1001, the phone 6281234567890 or the victims 3 read the same in every format.
+        return str(int(value))
     if isinstance(value, list | tuple):
         return "; ".join(t for v in value if (t := _as_text(v)))
     if isinstance(value, dict):

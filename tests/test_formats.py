@@ -128,6 +128,21 @@ def test_phone_numbers_stored_as_floats_keep_their_digits(tmp_path):
     assert list(phones.value) == ["+6281200001001", "+6281200001003"]
 
 
+def test_whole_numbers_stored_as_floats_read_as_the_same_text_as_in_a_csv(tmp_path):
+    # An id column with a gap is float in pandas: the Parquet export then says 1001.0 where the CSV says 1001,
+    # and the same detection must not come twice.
+    rows = frame()
+    rows["ID Deteksi"] = [1001.0, None, 1003.0]
+    parquet = tmp_path / "export.parquet"
+    rows.to_parquet(parquet, index=False)
+    csv_path = tmp_path / "later.csv"
+    csv_path.write_text(frame().assign(**{"ID Deteksi": ["1001", "1002", "1003"]}).to_csv(sep=";", index=False),
+                        encoding="utf-8")
+    import_files(tmp_path / "db.duckdb", [parquet, csv_path])
+    ids = db.Reader(tmp_path / "db.duckdb").sql("select detection_id from detections where detection_id not like 'h:%'")
+    assert sorted(ids.detection_id) == ["1001", "1002", "1003"]
+
+
 def test_header_variants_map_to_the_same_fields(tmp_path):
     variants = ["detection_id", "TGL_DETEKSI", "platform", "akun", "isi iklan", "No. HP", "negara tujuan",
                 "STATUS"]
