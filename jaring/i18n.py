@@ -763,6 +763,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "col.status_changes": {"id": "Perubahan status", "en": "Status changes"},
     "col.invalid_identifiers": {"id": "Pengenal tak terbaca", "en": "Unreadable identifiers"},
     "col.unresolved_regions": {"id": "Wilayah tak dikenali", "en": "Unresolved regions"},
+    "col.unused_columns": {"id": "Kolom tidak dipakai", "en": "Columns not used"},
     "col.message": {"id": "Pesan", "en": "Message"},
     "col.started_at": {"id": "Mulai", "en": "Started"},
     "col.finished_at": {"id": "Selesai", "en": "Finished"},

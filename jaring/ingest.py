@@ -47,6 +47,7 @@ class ImportResult:
     status_changes: int = 0
     invalid_identifiers: int = 0
     unresolved_regions: int = 0
+    unused_columns: str = ""  # the file's headers no field took, quoted: a misspelt one leaves its values out
     message: str = ""
 
     def summary(self) -> str:
@@ -57,10 +58,11 @@ class ImportResult:
             return f"skipped {self.file_name}: {self.message}"
         extra = (f"{self.new_accounts} new accounts, {self.status_changes} status changes"
                  if self.kind == columns.DETECTIONS else f"{self.new_cases} new cases")
+        unused = f"; columns not used: {self.unused_columns}" if self.unused_columns else ""
         return (f"loaded  {self.file_name} as {self.kind} (import #{self.import_id}): {self.rows_read} rows read, "
                 f"{self.rows_loaded} loaded, {self.rows_rejected} rejected; {extra}; "
                 f"{self.unresolved_regions} rows without a resolved region, "
-                f"{self.invalid_identifiers} unreadable identifiers")
+                f"{self.invalid_identifiers} unreadable identifiers{unused}")
 
     def as_dict(self) -> dict:
         """Plain dict, for tables in the app."""
@@ -247,7 +249,7 @@ def _import_one(con, raw: RawTable, name: str, sha: str, kind: str | None, sourc
     db.run_script(con, "ingest/merge_detections" if detections else "ingest/merge_cases")
     db.run_script(con, "ingest/record_outcome")
     con.execute("update imports set finished_at = $now where import_id = $id", {"now": now_jakarta(), "id": import_id})
-    return _result(con, name, kind, import_id)
+    return _result(con, name, kind, import_id, mapping.unmapped)
 
 
 def _collect_rejects(con, raw: RawTable) -> None:
@@ -271,7 +273,7 @@ def _collect_rejects(con, raw: RawTable) -> None:
     drop_raw(con)
 
 
-def _result(con, name: str, kind: str, import_id: int) -> ImportResult:
+def _result(con, name: str, kind: str, import_id: int, unused: tuple[str, ...]) -> ImportResult:
     row = con.execute(
         "select rows_read, rows_loaded, rows_rejected, new_accounts, new_detections, new_cases, status_changes, "
         "invalid_identifiers, (select coalesce(sum(rows), 0) from unresolved_regions u "
@@ -280,8 +282,8 @@ def _result(con, name: str, kind: str, import_id: int) -> ImportResult:
     ).fetchone()
     fields = ("rows_read", "rows_loaded", "rows_rejected", "new_accounts", "new_detections", "new_cases",
               "status_changes", "invalid_identifiers", "unresolved_regions")
-    return ImportResult(name, "loaded", kind=kind, import_id=import_id, **dict(zip(fields, map(int, row),
-                                                                                   strict=True)))
+    return ImportResult(name, "loaded", kind=kind, import_id=import_id, unused_columns=", ".join(map(repr, unused)),
+                        **dict(zip(fields, map(int, row), strict=True)))
 
 
 def parse_timestamps(texts: list[str | None]) -> list[datetime | None]:

@@ -19,7 +19,7 @@ from jaring.ingest import ImportResult, Progress, import_files
 UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "xlsm", "json", "jsonl", "ndjson", "parquet", "pq")
 RESULT_COLUMNS = ("file_name", "status", "kind", "rows_read", "rows_loaded", "rows_rejected", "new_accounts",
                   "new_detections", "new_cases", "status_changes", "invalid_identifiers", "unresolved_regions",
-                  "message")
+                  "unused_columns", "message")
 
 
 def _safe_file_name(name: str) -> str:

@@ -294,6 +294,18 @@ def test_a_kind_the_headers_contradict_is_refused(database):
     assert table_counts(database)["cases"] == 0 and table_counts(database)["imports"] == 0
 
 
+def test_the_columns_an_import_did_not_use_are_named(database, tmp_path):
+    # A misspelt "Tgl Blokr" would leave every block date out without a word: the analyst must see it.
+    export = tmp_path / "d.csv"
+    export.write_text("No Deteksi;Tgl Deteksi;Platform;Akun;Status;Tgl Blokr;Catatan\n"
+                      "D1;01/03/2025;Facebook;akun_a;diblokir;05/03/2025;cek ulang\n", encoding="utf-8")
+    (result,) = import_files(database, [export])
+    assert result.unused_columns == "'Tgl Blokr', 'Catatan'"
+    assert result.summary().endswith("; columns not used: 'Tgl Blokr', 'Catatan'")
+    (complete,) = import_files(database, [MARCH])
+    assert complete.unused_columns == "" and "not used" not in complete.summary()
+
+
 def test_wrong_columns_name_found_required_and_closest(database, tmp_path):
     wrong = tmp_path / "wrong.csv"
     wrong.write_text("Tgl Dteksi;Platform;Akun;Isi Iklan\n01/03/2025;Facebook;x;y\n", encoding="utf-8")
