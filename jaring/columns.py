@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 DETECTIONS = "detections"
 CASES = "cases"
@@ -210,6 +210,21 @@ def closest_alias(field: str, headers: list[str], kind: str) -> str | None:
         if match and (best is None or match[1] > best[1]):
             best = (keys[match[0]], match[1])
     return best[0] if best else None
+
+
+def closest_field(header: str, kind: str, taken: set[str] = frozenset()) -> str | None:
+    """The field not in `taken` whose alias `header` most looks like a misspelling of ("Tgl Blokr" -> blocked_at)."""
+    index = {key: field for key, field in _alias_index(kind).items() if field not in taken}
+    # Plain edit distance: a partial-match scorer would take "No" (a row number) for no_deteksi.
+    match = process.extractOne(header_key(header), list(index), scorer=fuzz.ratio, score_cutoff=85)
+    return index[match[0]] if match else None
+
+
+def describe_unused(mapping: ColumnMapping) -> str:
+    """The headers no field took, quoted, each with the field it looks like a misspelling of."""
+    taken = set(mapping.fields)
+    return ", ".join(f"{header!r} (like {field}?)" if (field := closest_field(header, mapping.kind, taken))
+                     else repr(header) for header in mapping.unmapped)
 
 
 def describe_missing(mapping: ColumnMapping, headers: list[str]) -> str:

@@ -47,7 +47,8 @@ class ImportResult:
     status_changes: int = 0
     invalid_identifiers: int = 0
     unresolved_regions: int = 0
-    unused_columns: str = ""  # the file's headers no field took, quoted: a misspelt one leaves its values out
+    unused_columns: str = ""  # the file's headers no field took (columns.describe_unused): a misspelt one leaves
+    # its values out
     message: str = ""
 
     def summary(self) -> str:
@@ -249,7 +250,7 @@ def _import_one(con, raw: RawTable, name: str, sha: str, kind: str | None, sourc
     db.run_script(con, "ingest/merge_detections" if detections else "ingest/merge_cases")
     db.run_script(con, "ingest/record_outcome")
     con.execute("update imports set finished_at = $now where import_id = $id", {"now": now_jakarta(), "id": import_id})
-    return _result(con, name, kind, import_id, mapping.unmapped)
+    return _result(con, name, kind, import_id, columns.describe_unused(mapping))
 
 
 def _collect_rejects(con, raw: RawTable) -> None:
@@ -273,7 +274,7 @@ def _collect_rejects(con, raw: RawTable) -> None:
     drop_raw(con)
 
 
-def _result(con, name: str, kind: str, import_id: int, unused: tuple[str, ...]) -> ImportResult:
+def _result(con, name: str, kind: str, import_id: int, unused: str) -> ImportResult:
     row = con.execute(
         "select rows_read, rows_loaded, rows_rejected, new_accounts, new_detections, new_cases, status_changes, "
         "invalid_identifiers, (select coalesce(sum(rows), 0) from unresolved_regions u "
@@ -282,7 +283,7 @@ def _result(con, name: str, kind: str, import_id: int, unused: tuple[str, ...]) 
     ).fetchone()
     fields = ("rows_read", "rows_loaded", "rows_rejected", "new_accounts", "new_detections", "new_cases",
               "status_changes", "invalid_identifiers", "unresolved_regions")
-    return ImportResult(name, "loaded", kind=kind, import_id=import_id, unused_columns=", ".join(map(repr, unused)),
+    return ImportResult(name, "loaded", kind=kind, import_id=import_id, unused_columns=unused,
                         **dict(zip(fields, map(int, row), strict=True)))
 
 
