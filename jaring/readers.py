@@ -80,12 +80,20 @@ def _decode_to_utf8(path: Path) -> Path:
     """A BOM-less UTF-8 file to read: the original when it already is one, else a decoded temporary copy."""
     with path.open("rb") as handle:
         start = handle.read(65536)
-    if b"\x00" in start:
+    # Excel's "Unicode Text" export is UTF-16 with a byte order mark: its NUL bytes are text, not binary.
+    utf16 = start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in start and not utf16:
         raise UnreadableFile("the file contains binary data, not text; is it really a CSV export?")
-    has_bom = start.startswith(b"\xef\xbb\xbf")
-    if not has_bom and _is_utf8(path):
+    has_bom = start.startswith(codecs.BOM_UTF8)
+    if not has_bom and not utf16 and _is_utf8(path):
         return path  # the common case, checked without holding the whole file in memory
     data = path.read_bytes()
+    if utf16:
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile("the file starts as UTF-16 text but is not: is it damaged?") from exc
+        return _utf8_copy(text)
     try:
         text = data[3 if has_bom else 0:].decode("utf-8")
     except UnicodeDecodeError:
@@ -94,6 +102,10 @@ def _decode_to_utf8(path: Path) -> Path:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
+    return _utf8_copy(text)
+
+
+def _utf8_copy(text: str) -> Path:
     tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8", newline="")
     with tmp:
         tmp.write(text)

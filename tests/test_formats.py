@@ -51,13 +51,16 @@ def check_loaded(database: Path, path: Path) -> None:
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+# utf-16: Excel's "Unicode Text" export (tab-delimited, with a byte order mark).
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16", "utf-16-be"])
 def test_csv_delimiters_and_encodings(tmp_path, delimiter, encoding):
     rows = ROWS
     if encoding == "cp1252":  # cp1252 has no yen sign: use text it can encode
         rows = [[cell.replace("¥", "JPY ") for cell in row] for row in ROWS]
     path = tmp_path / "export.csv"
-    pd.DataFrame(rows, columns=HEADERS).to_csv(path, sep=delimiter, index=False, encoding=encoding)
+    text = pd.DataFrame(rows, columns=HEADERS).to_csv(sep=delimiter, index=False)
+    # "utf-16" writes a byte order mark; "utf-16-be" does not, so write one as Excel does.
+    path.write_bytes((b"\xfe\xff" if encoding == "utf-16-be" else b"") + text.encode(encoding))
     (result,) = import_files(tmp_path / "db.duckdb", [path])
     assert result.status == "loaded", result.message
     assert result.rows_loaded == 3
@@ -256,6 +259,13 @@ def test_blank_rows_are_neither_read_nor_rejected(tmp_path):
     pd.DataFrame([ROWS[0], [None] * 8, ROWS[1], ROWS[2]], columns=HEADERS).to_excel(xlsx_path, index=False)
     (result,) = import_files(tmp_path / "xlsx.duckdb", [xlsx_path])
     assert (result.rows_read, result.rows_loaded, result.rows_rejected) == (3, 3, 0)
+
+
+def test_damaged_utf16_fails_cleanly(tmp_path):
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(b"\xff\xfe" + "No Deteksi\tTgl Deteksi\n".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate
+    (result,) = import_files(tmp_path / "db.duckdb", [path])
+    assert result.status == "failed" and "UTF-16" in result.message
 
 
 def test_fifty_megabytes_of_junk_fails_cleanly(tmp_path):
