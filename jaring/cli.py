@@ -24,8 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jaring", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    load = commands.add_parser("load", help="import detection or case exports (CSV, XLSX, JSON, JSONL, Parquet; "
-                                            "a folder: the exports in it)")
+    load = commands.add_parser("load", help="import detection or case exports (CSV, TSV, XLS, XLSX, JSON, JSONL, "
+                                            "Parquet; a folder: the exports in it)")
     load.add_argument("paths", nargs="+", type=Path)
     load.add_argument("--kind", choices=("detections", "cases"), help="default: detected from the headers")
     _add_db_option(load)
@@ -71,7 +71,7 @@ def cmd_load(args) -> int:
 def _export_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
     """The files to import, a folder standing for the supported exports directly in it; and a FAILED line for
     each path that gives none."""
-    from jaring.readers import SUPPORTED_SUFFIXES
+    from jaring.readers import FORMATS, SUPPORTED_SUFFIXES
 
     files, problems = [], []
     for path in paths:
@@ -81,7 +81,7 @@ def _export_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
             found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
             files.extend(found)
             if not found:
-                problems.append(f"FAILED  {path}: no CSV, TSV, XLSX, JSON, JSONL or Parquet file in this folder")
+                problems.append(f"FAILED  {path}: no {FORMATS} file in this folder")
         else:
             problems.append(f"FAILED  {path}: no such file or folder")
     return files, problems

@@ -23,10 +23,11 @@ from jaring import db
 from jaring.columns import guess_kind
 
 CSV_SUFFIXES = {".csv", ".tsv", ".txt"}
-EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
+EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
 SUPPORTED_SUFFIXES = CSV_SUFFIXES | EXCEL_SUFFIXES | JSON_SUFFIXES | PARQUET_SUFFIXES
+FORMATS = "CSV, TSV, XLS, XLSX, JSON, JSONL or Parquet"  # for messages
 DELIMITERS = ",;\t|"
 MAX_LINE_BYTES = 8_000_000
 HEADER_SEARCH_ROWS = 10  # a spreadsheet report's title and blank rows come before its header row
@@ -56,7 +57,7 @@ def read_into(con, path: Path) -> RawTable:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(
-            f"unsupported file type '{suffix or path.name}'; use CSV, TSV, XLSX, JSON, JSONL or Parquet"
+            f"unsupported file type '{suffix or path.name}'; use {FORMATS}"
         )
     if path.stat().st_size == 0:
         raise UnreadableFile("the file is empty")
@@ -270,8 +271,9 @@ def _read_excel(path: Path) -> pd.DataFrame:
     """The workbook's export: on the first sheet with a detection or case export's header row among its first
     rows (a summary or cover sheet often comes first, a report's title rows above the header), else the first
     sheet with at least two columns, its first row the header."""
-    sheets = [sheet for sheet in pd.read_excel(path, sheet_name=None, dtype=str, header=None).values()
-              if sheet.shape[1] >= 2 and len(sheet)]
+    # calamine reads .xls (Excel 97-2003, still common in offices) as well as .xlsx, and faster than openpyxl.
+    workbook = pd.read_excel(path, sheet_name=None, dtype=str, header=None, engine="calamine")
+    sheets = [sheet for sheet in workbook.values() if sheet.shape[1] >= 2 and len(sheet)]
     if not sheets:
         raise UnreadableFile("no sheet in the workbook has a header row with at least two columns")
     for sheet in sheets:

@@ -14,9 +14,10 @@ import pandas as pd
 from jaring import columns
 from jaring.i18n import value_label
 from jaring.ingest import ImportResult, Progress, import_files
+from jaring.readers import SUPPORTED_SUFFIXES
 
 # File types the uploader accepts; jaring.readers decides by the same suffixes.
-UPLOAD_TYPES = ("csv", "tsv", "txt", "xlsx", "xlsm", "json", "jsonl", "ndjson", "parquet", "pq")
+UPLOAD_TYPES = tuple(sorted(suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES))  # what the reader reads
 RESULT_COLUMNS = ("file_name", "status", "kind", "rows_read", "rows_loaded", "rows_rejected", "new_accounts",
                   "new_detections", "new_cases", "status_changes", "invalid_identifiers", "unresolved_regions",
                   "unused_columns", "message")

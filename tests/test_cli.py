@@ -64,4 +64,4 @@ def test_a_folder_loads_its_exports_in_name_order(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     done = jaring("load", str(empty), "--db", str(tmp_path / "cli.duckdb"))
-    assert done.returncode == 1 and "no CSV, TSV, XLSX, JSON, JSONL or Parquet file" in done.stderr
+    assert done.returncode == 1 and "no CSV, TSV, XLS, XLSX, JSON, JSONL or Parquet file" in done.stderr

@@ -74,6 +74,20 @@ def test_xlsx(tmp_path):
     check_loaded(tmp_path / "db.duckdb", path)
 
 
+def test_legacy_xls():
+    """Excel 97-2003 workbooks, still common in offices; the fixture was written with xlwt (numbers are floats)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "db.duckdb"
+        (result,) = import_files(database, [Path(__file__).parent / "fixtures" / "detections_legacy.xls"])
+        assert (result.status, result.rows_loaded, result.invalid_identifiers) == ("loaded", 3, 0), result.message
+        rows = db.Reader(database).sql("select detection_id, detected_at from detections order by 1")
+        assert list(rows.detected_at) == [datetime(2025, 3, 7), datetime(2025, 8, 8), datetime(2025, 3, 7)]
+        phones = db.Reader(database).sql("select value from identifiers where kind = 'phone' order by 1")
+        assert list(phones.value) == ["+6281200001001", "+6281200001002", "+6281200001003"]
+
+
 def test_xlsx_export_behind_a_summary_sheet(tmp_path):
     path = tmp_path / "export.xlsx"
     with pd.ExcelWriter(path) as workbook:
