@@ -260,6 +260,13 @@ def test_csv_report_with_title_lines_above_the_header(tmp_path):
     assert rejects.reason[0].startswith("line 5:")
 
 
+def test_csv_with_excels_sep_line(tmp_path):
+    # Excel writes "sep=;" as the first line of a CSV meant for another locale.
+    path = tmp_path / "excel.csv"
+    path.write_text("sep=;\n" + frame().to_csv(sep=";", index=False), encoding="utf-8")
+    check_loaded(tmp_path / "db.duckdb", path)
+
+
 def test_blank_rows_are_neither_read_nor_rejected(tmp_path):
     # Spreadsheets saved as CSV keep their empty separator rows as ";;;;;;;"; a later bad row keeps its number.
     lines = frame().to_csv(sep=";", index=False).splitlines()
