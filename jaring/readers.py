@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import python_calamine
 
 from jaring import db
 from jaring.columns import guess_kind
@@ -270,22 +271,40 @@ def _read_frame(path: Path, suffix: str) -> pd.DataFrame:
 def _read_excel(path: Path) -> pd.DataFrame:
     """The workbook's export: on the first sheet with a detection or case export's header row among its first
     rows (a summary or cover sheet often comes first, a report's title rows above the header), else the first
-    sheet with at least two columns, its first row the header."""
-    # calamine reads .xls (Excel 97-2003, still common in offices) as well as .xlsx, and faster than openpyxl.
-    workbook = pd.read_excel(path, sheet_name=None, dtype=str, header=None, engine="calamine")
-    sheets = [sheet for sheet in workbook.values() if sheet.shape[1] >= 2 and len(sheet)]
+    sheet with at least two columns, its first row the header.
+
+    Read with python-calamine (.xls, still common in offices, and .xlsx), cell values as they are stored (text,
+    numbers, dates): _as_text turns them into the text a CSV would hold.
+    """
+    workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    sheets = [rows for name in workbook.sheet_names
+              if (rows := _sheet_rows(workbook.get_sheet_by_name(name))) and len(rows[0]) >= 2]
     if not sheets:
         raise UnreadableFile("no sheet in the workbook has a header row with at least two columns")
-    for sheet in sheets:
-        for row in range(min(len(sheet), HEADER_SEARCH_ROWS)):
-            if guess_kind(_header_names(sheet.iloc[row])):
-                return _below_header(sheet, row)
+    for rows in sheets:
+        for row in range(min(len(rows), HEADER_SEARCH_ROWS)):
+            if guess_kind(_header_names(rows[row])):
+                return _below_header(rows, row)
     return _below_header(sheets[0], 0)
 
 
-def _header_names(cells: pd.Series) -> list[str]:
+def _sheet_rows(sheet) -> list[list]:
+    """A sheet's used area, row by row, a cell merged down a column repeated in every row it covers: a report
+    groups rows under one platform or date that way. (A cell merged across columns, a title, stays in its first.)"""
+    rows = sheet.to_python()
+    top, left = sheet.start or (0, 0)
+    for (first_row, column), (last_row, last_column) in sheet.merged_cell_ranges or ():
+        if column != last_column or not 0 <= first_row - top < len(rows):
+            continue
+        value = rows[first_row - top][column - left]
+        for row in range(first_row - top + 1, min(last_row - top + 1, len(rows))):
+            rows[row][column - left] = value
+    return rows
+
+
+def _header_names(cells: list) -> list[str]:
     """Column names from a spreadsheet header row's cells (see _unique_names)."""
-    return _unique_names([str(cell) if pd.notna(cell) else "" for cell in cells])
+    return _unique_names(["" if cell is None else str(cell) for cell in cells])
 
 
 def _unique_names(names: list[str]) -> list[str]:
@@ -299,10 +318,8 @@ def _unique_names(names: list[str]) -> list[str]:
     return unique
 
 
-def _below_header(sheet: pd.DataFrame, row: int) -> pd.DataFrame:
-    body = sheet.iloc[row + 1:].reset_index(drop=True)
-    body.columns = _header_names(sheet.iloc[row])
-    return body
+def _below_header(rows: list[list], header: int) -> pd.DataFrame:
+    return pd.DataFrame(rows[header + 1:], columns=_header_names(rows[header]), dtype=object)
 
 
 def _read_json(path: Path, lines: bool) -> pd.DataFrame:

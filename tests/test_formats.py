@@ -104,6 +104,29 @@ def test_xlsx_report_with_title_rows_above_the_header(tmp_path):
     assert db.Reader(tmp_path / "db.duckdb").sql("select count(*) from detections").iloc[0, 0] == 3
 
 
+def test_xlsx_cells_merged_down_a_group_of_rows_hold_for_every_row(tmp_path):
+    # A report groups rows under one platform and date, merged down the column; the title is merged across.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["LAPORAN DETEKSI"])
+    sheet.append(HEADERS)
+    for row in ROWS:
+        sheet.append([row[0], "07/03/2025", "Facebook", *row[3:]])
+    sheet.merge_cells("A1:H1")
+    for column in "BC":
+        sheet[f"{column}4"] = sheet[f"{column}5"] = None
+        sheet.merge_cells(f"{column}3:{column}5")
+    path = tmp_path / "grouped.xlsx"
+    workbook.save(path)
+    (result,) = import_files(tmp_path / "db.duckdb", [path])
+    assert (result.status, result.rows_loaded, result.rows_rejected) == ("loaded", 3, 0), result.message
+    rows = db.Reader(tmp_path / "db.duckdb").sql(
+        "select d.detected_at, a.platform from detections d join accounts a using (account_id)")
+    assert set(rows.itertuples(index=False, name=None)) == {(datetime(2025, 3, 7), "facebook")}
+
+
 def test_xlsx_with_real_date_cells(tmp_path):
     data = frame()
     data["Tanggal Deteksi"] = [datetime(2025, 3, 7), datetime(2025, 8, 8), datetime(2025, 3, 7)]
