@@ -22,6 +22,13 @@ def table_counts(path: Path) -> dict[str, int]:
     return dict(zip(frame.table_name, frame.row_count, strict=True))
 
 
+def write_export(folder: Path, name: str, text: str) -> Path:
+    """A small export file, written as UTF-8 text."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def scalar(path: Path, sql: str, params=None):
     return db.Reader(path).sql(sql, params).iloc[0, 0]
 
@@ -160,9 +167,9 @@ def test_overlapping_exports_in_either_order_give_the_same_tables(tmp_path):
 def test_an_older_export_does_not_undo_a_block_made_the_day_it_was_reported(tmp_path):
     # Exports often give dates without a time: the report and the block of a fast takedown fall on one instant.
     header = "No Deteksi;Tgl Deteksi;Platform;Akun;Status;Tgl Lapor;Tgl Blokir\n"
-    older, newer = tmp_path / "older.csv", tmp_path / "newer.csv"
-    older.write_text(header + "D1;01/03/2025;Facebook;akun_a;dilaporkan;05/03/2025;\n", encoding="utf-8")
-    newer.write_text(header + "D1;01/03/2025;Facebook;akun_a;diblokir;05/03/2025;05/03/2025\n", encoding="utf-8")
+    older = write_export(tmp_path, "older.csv", header + "D1;01/03/2025;Facebook;akun_a;dilaporkan;05/03/2025;\n")
+    newer = write_export(tmp_path, "newer.csv",
+                         header + "D1;01/03/2025;Facebook;akun_a;diblokir;05/03/2025;05/03/2025\n")
     sql = "select status, reported_at, blocked_at from detections"
     expected = [("blocked", datetime(2025, 3, 5), datetime(2025, 3, 5))]
     for order in ([older, newer], [newer, older]):
@@ -277,8 +284,7 @@ def test_a_failure_mid_import_leaves_the_database_unchanged(database, monkeypatc
 
 
 def test_one_bad_file_does_not_stop_the_others(database, tmp_path):
-    junk = tmp_path / "junk.csv"
-    junk.write_text("foo;bar\n1;2\n", encoding="utf-8")
+    junk = write_export(tmp_path, "junk.csv", "foo;bar\n1;2\n")
     results = import_files(database, [junk, MARCH])
     assert [r.status for r in results] == ["failed", "loaded"]
     assert "cannot tell whether" in results[0].message
@@ -296,9 +302,10 @@ def test_a_kind_the_headers_contradict_is_refused(database):
 
 def test_the_columns_an_import_did_not_use_are_named(database, tmp_path):
     # A misspelt "Tgl Blokr" would leave every block date out without a word: the analyst must see it.
-    export = tmp_path / "d.csv"
-    export.write_text("No Deteksi;Tgl Deteksi;Platform;Akun;Status;Tgl Blokr;Catatan\n"
-                      "D1;01/03/2025;Facebook;akun_a;diblokir;05/03/2025;cek ulang\n", encoding="utf-8")
+    export = write_export(
+        tmp_path, "d.csv",
+        "No Deteksi;Tgl Deteksi;Platform;Akun;Status;Tgl Blokr;Catatan\n"
+        "D1;01/03/2025;Facebook;akun_a;diblokir;05/03/2025;cek ulang\n")
     (result,) = import_files(database, [export])
     assert result.unused_columns == "'Tgl Blokr' (like blocked_at?), 'Catatan'"
     assert result.summary().endswith("; columns not used: 'Tgl Blokr' (like blocked_at?), 'Catatan'")
@@ -307,8 +314,7 @@ def test_the_columns_an_import_did_not_use_are_named(database, tmp_path):
 
 
 def test_wrong_columns_name_found_required_and_closest(database, tmp_path):
-    wrong = tmp_path / "wrong.csv"
-    wrong.write_text("Tgl Dteksi;Platform;Akun;Isi Iklan\n01/03/2025;Facebook;x;y\n", encoding="utf-8")
+    wrong = write_export(tmp_path, "wrong.csv", "Tgl Dteksi;Platform;Akun;Isi Iklan\n01/03/2025;Facebook;x;y\n")
     (result,) = import_files(database, [wrong], kind="detections")
     assert result.status == "failed"
     assert "detected_at" in result.message
@@ -342,12 +348,11 @@ def test_distinct_text_columns_are_stored_with_zstd_and_the_others_are_not(datab
 
 
 def test_placeholder_cells_are_empty_and_platform_suffix_is_dropped(database, tmp_path):
-    export = tmp_path / "cases.csv"
-    export.write_text(
+    export = write_export(
+        tmp_path, "cases.csv",
         "No Pengaduan;Tanggal Pengaduan;Provinsi;Kab/Kota;Negara Penempatan;Akun Perekrut\n"
         "K-1;01/03/2025;-;-;Malaysia;peluang.brunei (Facebook)\n"
-        "K-2;02/03/2025;Jawa Barat;—;-;@kerja.jepang\n",
-        encoding="utf-8")
+        "K-2;02/03/2025;Jawa Barat;—;-;@kerja.jepang\n")
     (result,) = import_files(database, [export])
     assert (result.status, result.rows_loaded, result.unresolved_regions, result.invalid_identifiers) == (
         "loaded", 2, 0, 0)
@@ -360,10 +365,11 @@ def test_placeholder_cells_are_empty_and_platform_suffix_is_dropped(database, tm
 
 
 def test_a_row_without_platform_is_rejected_not_lost(database, tmp_path):
-    export = tmp_path / "d.csv"
-    export.write_text("Tgl Deteksi;Platform;Akun;URL Akun\n"
-                      "01/03/2025;;someone;\n"
-                      "01/03/2025;;;https://www.instagram.com/kerja.ln/\n", encoding="utf-8")
+    export = write_export(
+        tmp_path, "d.csv",
+        "Tgl Deteksi;Platform;Akun;URL Akun\n"
+        "01/03/2025;;someone;\n"
+        "01/03/2025;;;https://www.instagram.com/kerja.ln/\n")
     (result,) = import_files(database, [export])
     assert (result.rows_loaded, result.rows_rejected) == (1, 1)
     assert db.Reader(database).sql("select account_key from accounts").account_key[0] == "instagram:kerja.ln"
@@ -371,15 +377,14 @@ def test_a_row_without_platform_is_rejected_not_lost(database, tmp_path):
 
 
 def test_identifiers_only_in_rows_that_do_not_load_are_not_added(database, tmp_path):
-    export = tmp_path / "d.csv"
-    export.write_text(
+    export = write_export(
+        tmp_path, "d.csv",
         "No Deteksi;Tgl Deteksi;Platform;Akun;No HP/WA;Isi Iklan\n"
         "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;hub 0812-1111-0009\n"  # earlier row of D1: dropped
         "D2;;Facebook;akun_b;0812-1111-0002;hub 0812-1111-0003\n"  # no date: rejected
         "D3;31/02/2025;Facebook;akun_c;0812-1111-0003;\n"  # impossible date: rejected
         "D1;02/03/2025;Facebook;akun_a;0812-1111-0004;\n"
-        "D4;02/03/2025;Facebook;akun_d;0812-1111-0002;\n",  # also in the rejected D2: kept
-        encoding="utf-8")
+        "D4;02/03/2025;Facebook;akun_d;0812-1111-0002;\n")  # also in the rejected D2: kept
     (result,) = import_files(database, [export])
     assert (result.rows_loaded, result.rows_rejected, result.new_detections) == (3, 2, 2)
     phones = db.Reader(database).sql("select value from identifiers where kind = 'phone' order by value")
@@ -392,12 +397,11 @@ def test_identifiers_only_in_rows_that_do_not_load_are_not_added(database, tmp_p
 
 
 def test_an_identifier_in_a_column_and_in_the_ad_is_credited_to_the_column(database, tmp_path):
-    export = tmp_path / "d.csv"
-    export.write_text(
+    export = write_export(
+        tmp_path, "d.csv",
         "No Deteksi;Tgl Deteksi;Platform;Akun;No HP/WA;No Rek;Isi Iklan\n"
         "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;BRI 1234-5678-90;WA 0812-1111-0001, BRI 1234567890\n"
-        "D2;01/03/2025;Facebook;akun_b;;;hubungi 0812-1111-0002\n",
-        encoding="utf-8")
+        "D2;01/03/2025;Facebook;akun_b;;;hubungi 0812-1111-0002\n")
     import_files(database, [export])
     links = db.Reader(database).sql(
         "select ai.detection_id, i.kind, ai.source_field from account_identifiers ai "
@@ -407,16 +411,14 @@ def test_an_identifier_in_a_column_and_in_the_ad_is_credited_to_the_column(datab
 
 
 def test_one_identifier_written_twice_in_a_cell_is_linked_once(database, tmp_path):
-    detections = tmp_path / "d.csv"
-    detections.write_text(
+    detections = write_export(
+        tmp_path, "d.csv",
         "No Deteksi;Tgl Deteksi;Platform;Akun;No HP/WA;Isi Iklan\n"
-        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001 / +62 812 1111 0001;WA 0812 1111 0001 atau 62812-1111-0001\n",
-        encoding="utf-8")
-    cases = tmp_path / "c.csv"
-    cases.write_text(
+        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001 / +62 812 1111 0001;WA 0812 1111 0001 atau 62812-1111-0001\n")
+    cases = write_export(
+        tmp_path, "c.csv",
         "No Kasus;Tanggal Lapor;Provinsi;Negara Tujuan;Nomor Perekrut;Kronologi\n"
-        "K1;02/03/2025;Jawa Barat;Malaysia;0812-1111-0001, 62 812 1111 0001;ditelepon dari 0812.1111.0001\n",
-        encoding="utf-8")
+        "K1;02/03/2025;Jawa Barat;Malaysia;0812-1111-0001, 62 812 1111 0001;ditelepon dari 0812.1111.0001\n")
     import_files(database, [detections, cases])
     assert scalar(database, "select count(*) from identifiers") == 1
     assert scalar(database, "select count(*) from account_identifiers") == 1
@@ -426,12 +428,11 @@ def test_one_identifier_written_twice_in_a_cell_is_linked_once(database, tmp_pat
 
 
 def test_every_phone_column_of_a_row_is_read(database, tmp_path):
-    export = tmp_path / "d.csv"
-    export.write_text(
+    export = write_export(
+        tmp_path, "d.csv",
         "No Deteksi;Tgl Deteksi;Platform;Akun;No HP 1;No HP 2;WhatsApp\n"
         "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;0812-1111-0002;\n"
-        "D2;01/03/2025;Facebook;akun_b;;;0812-1111-0003\n",
-        encoding="utf-8")
+        "D2;01/03/2025;Facebook;akun_b;;;0812-1111-0003\n")
     (result,) = import_files(database, [export])
     links = db.Reader(database).sql(
         "select ai.detection_id, i.value, ai.source_field from account_identifiers ai "
@@ -443,10 +444,11 @@ def test_every_phone_column_of_a_row_is_read(database, tmp_path):
 
 
 def test_two_columns_of_one_name_are_both_read(database, tmp_path):
-    export = tmp_path / "d.csv"
-    export.write_text("No Deteksi;Tgl Deteksi;Platform;Akun;No HP;No HP\n"
-                      "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;0812-1111-0002\n"
-                      "D2;31/02/2025;Facebook;akun_b;0812-1111-0003;0812-1111-0004\n", encoding="utf-8")
+    export = write_export(
+        tmp_path, "d.csv",
+        "No Deteksi;Tgl Deteksi;Platform;Akun;No HP;No HP\n"
+        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;0812-1111-0002\n"
+        "D2;31/02/2025;Facebook;akun_b;0812-1111-0003;0812-1111-0004\n")
     import_files(database, [export])
     phones = db.Reader(database).sql("select value from identifiers order by 1")
     assert list(phones.value) == ["+6281211110001", "+6281211110002"]
@@ -471,8 +473,7 @@ def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, 
     lines[99_990] = "DUP-A;03/03/2025 10:00;Facebook;akun_dup;LOKER;diblokir;05/03/2025 09:00"
     lines[20] = "DUP-B;03/03/2025 10:00;Facebook;akun_dup;LOKER;diblokir;05/03/2025 09:00"
     lines[99_995] = "DUP-B;03/03/2025 10:00;Facebook;akun_dup;LOKER;terdeteksi;"
-    export = tmp_path / "big_export.csv"
-    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    export = write_export(tmp_path, "big_export.csv", "\n".join(lines) + "\n")
 
     (result,) = import_files(database, [export])
 
@@ -488,7 +489,6 @@ def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, 
 def test_of_two_detections_at_the_same_instant_the_later_row_names_the_account(database, tmp_path):
     lines = ["No Deteksi;Tgl Deteksi;Platform;Akun;Nama Profil;Isi Iklan"]
     lines += [f"T-{n};03/03/2025 10:00;Facebook;akun_sama;Nama {n};LOKER {n}" for n in range(1, 41)]
-    export = tmp_path / "same_instant.csv"
-    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    export = write_export(tmp_path, "same_instant.csv", "\n".join(lines) + "\n")
     import_files(database, [export])
     assert scalar(database, "select display_name from accounts") == "Nama 40"
