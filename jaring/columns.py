@@ -129,10 +129,20 @@ def _alias_index(kind: str) -> dict[str, str]:
     return index
 
 
-# Identifier fields an export may spread over several columns ("No HP 1", "No HP 2", "WhatsApp"): every one of
-# them is read. (jaring.staging.IDENTIFIER_FIELDS says which identifier each holds.)
-LIST_FIELDS = frozenset({"phones", "bank_accounts", "ewallets", "emails", "links", "recruiter_phones",
-                         "recruiter_bank_accounts", "recruiter_ewallets", "recruiter_accounts"})
+# Export columns that hold identifiers, and the kind each piece is first tried as (jaring.staging).
+IDENTIFIER_FIELDS = {
+    "phones": "phone",
+    "bank_accounts": "bank_account",
+    "ewallets": "ewallet",
+    "emails": "email",
+    "links": "link",
+    "recruiter_phones": "phone",
+    "recruiter_bank_accounts": "bank_account",
+    "recruiter_ewallets": "ewallet",
+    "recruiter_accounts": "account",
+}
+# An export may spread them over several columns ("No HP 1", "No HP 2", "WhatsApp"): every one is read.
+LIST_FIELDS = frozenset(IDENTIFIER_FIELDS)
 _NUMBERED = re.compile(r"_?[0-9]{1,2}$")  # "no_hp_2", "hp2": a further column of the same field
 
 
@@ -173,8 +183,8 @@ def map_headers(headers: list[str], kind: str) -> ColumnMapping:
     for header in headers:
         key = header_key(header)
         field = index.get(key)
-        if field is None and index.get(_NUMBERED.sub("", key)) in LIST_FIELDS:
-            field = index[_NUMBERED.sub("", key)]
+        if field is None and (numbered := index.get(_NUMBERED.sub("", key))) in LIST_FIELDS:
+            field = numbered
         if field is not None and field not in fields:
             fields[field] = header
         elif field in LIST_FIELDS:

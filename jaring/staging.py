@@ -13,25 +13,13 @@ import re
 import pandas as pd
 
 from jaring import banks, normalise, phones
-from jaring.columns import ALIASES, ColumnMapping
+from jaring.columns import ALIASES, IDENTIFIER_FIELDS, ColumnMapping
 from jaring.db import numbered_view, registered, run_script
 from jaring.gazetteer import default_gazetteer
 from jaring.readers import RawTable
 
 MAX_CELL_CHARS = 20_000
 
-# Export columns that hold identifiers, and the kind each piece is first tried as.
-IDENTIFIER_FIELDS = {
-    "phones": "phone",
-    "bank_accounts": "bank_account",
-    "ewallets": "ewallet",
-    "emails": "email",
-    "links": "link",
-    "recruiter_phones": "phone",
-    "recruiter_bank_accounts": "bank_account",
-    "recruiter_ewallets": "ewallet",
-    "recruiter_accounts": "account",
-}
 # Free-text columns searched for identifiers with the candidate patterns.
 FREE_TEXT_FIELDS = ("content_text", "description")
 
