@@ -25,8 +25,8 @@ FREE_TEXT_FIELDS = ("content_text", "description")
 
 
 def build_source(con, raw: RawTable, mapping: ColumnMapping) -> None:
-    """Create temp view `src` on `raw`: `_row`, `_too_long`, `_blank` and one trimmed text column per canonical
-    field; and temp table `blank_rows(rows)`, how many rows have no value in any cell.
+    """Create temp view `src` on `raw`: `_row`, `_too_long`, `_blank` (no value in any cell) and one trimmed text
+    column per canonical field.
 
     A view, not a copy: a million wide rows copied once more cost time and memory, and the few scans that
     read it (value maps, identifier values, typed rows) each take only the columns they need.
@@ -50,7 +50,6 @@ def build_source(con, raw: RawTable, mapping: ColumnMapping) -> None:
         f"create or replace temp view src as select _row, ({too_long}) as _too_long, ({blank}) as _blank, "  # noqa: S608
         f"{', '.join(selected)} from raw"
     )
-    con.execute("create or replace temp table blank_rows as select count(*) as rows from src where _blank")
 
 
 def _cell_value(column: str) -> str:

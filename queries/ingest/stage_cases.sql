@@ -1,6 +1,6 @@
 -- Stage a case export: typed rows, rejects with reasons, recruiter identifiers, unresolved origins.
 -- Reads temp tables src, ctx, map_country, map_victims, map_regency, map_province (built
--- by jaring.staging). Writes temp tables stg_*.
+-- by jaring.staging). Writes temp tables stg_* and blank_rows(rows).
 
 create or replace temp table typed as
 select
@@ -27,6 +27,10 @@ left join map_province pv on pv.raw = s.origin_province
 left join map_country c on c.raw = s.destination_country
 left join map_victims v on v.raw = s.victims
 where not s._blank;  -- an empty separator row is no data (jaring.staging.build_source)
+
+-- How many rows held no value at all (typed leaves them out): they count as neither read nor rejected.
+create or replace temp table blank_rows as
+select (select count(*) from raw) - (select count(*) from typed) as rows;
 
 drop view src;
 

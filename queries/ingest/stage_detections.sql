@@ -1,6 +1,6 @@
 -- Stage a detection export: typed rows, rejects with reasons, identifiers, unresolved texts.
 -- Reads temp tables src, ctx, map_account, map_status, map_country, map_region (built by
--- jaring.staging). Writes temp tables stg_*.
+-- jaring.staging). Writes temp tables stg_* and blank_rows(rows).
 
 -- Each row's reject reason is decided here, so the raw texts it quotes (dates, status) are never stored: a
 -- million of them copied into typed cost more than the few reasons that need them.
@@ -70,6 +70,10 @@ select
 from parsed;
 
 -- Temp tables live in memory until DuckDB spills them: drop each as soon as the next layer is built.
+-- How many rows held no value at all (typed leaves them out): they count as neither read nor rejected.
+create or replace temp table blank_rows as
+select (select count(*) from raw) - (select count(*) from typed) as rows;
+
 drop view src;
 
 create or replace temp table stg_rejects as
