@@ -183,6 +183,35 @@ def test_whole_numbers_stored_as_floats_read_as_the_same_text_as_in_a_csv(tmp_pa
     assert sorted(ids.detection_id) == ["1001", "1002", "1003"]
 
 
+def test_whole_number_ids_written_as_floats_in_a_csv_are_the_same_detections(tmp_path):
+    # A pandas frame whose id column had a gap, saved with to_csv, writes 1001.0: the ids of a CSV too must not
+    # bring the same detection twice.
+    first = tmp_path / "first.csv"
+    first.write_text(frame().assign(**{"ID Deteksi": ["1001", "1002", "1003"]}).to_csv(sep=";", index=False),
+                     encoding="utf-8")
+    later = tmp_path / "later.csv"
+    floats = frame().assign(**{"ID Deteksi": [1001.0, None, 1003.0]})
+    later.write_text(floats.to_csv(sep=";", index=False), encoding="utf-8")
+    assert "1001.0;" in later.read_text(encoding="utf-8")
+    import_files(tmp_path / "db.duckdb", [first, later])
+    ids = db.Reader(tmp_path / "db.duckdb").sql("select detection_id from detections where detection_id not like 'h:%'")
+    assert sorted(ids.detection_id) == ["1001", "1002", "1003"]
+
+
+def test_case_ids_written_as_floats_in_a_csv_are_the_same_cases(tmp_path):
+    cases = pd.DataFrame({"No Kasus": ["7", "8"], "Tanggal Pengaduan": ["07/03/2025", "08/03/2025"],
+                          "Provinsi Asal": ["Jawa Barat", "Jawa Timur"], "Negara Tujuan": ["Malaysia", "Kamboja"],
+                          "Jenis Kasus": ["penipuan", "TPPO"]})
+    first = tmp_path / "cases.csv"
+    first.write_text(cases.to_csv(sep=";", index=False), encoding="utf-8")
+    later = tmp_path / "cases_later.csv"
+    later.write_text(cases.assign(**{"No Kasus": [7.0, 8.0]}).to_csv(sep=";", index=False), encoding="utf-8")
+    assert "7.0;" in later.read_text(encoding="utf-8")
+    import_files(tmp_path / "db.duckdb", [first, later])
+    ids = db.Reader(tmp_path / "db.duckdb").sql("select case_id from cases order by 1")
+    assert list(ids.case_id) == ["7", "8"]
+
+
 def test_header_variants_map_to_the_same_fields(tmp_path):
     variants = ["detection_id", "TGL_DETEKSI", "platform", "akun", "isi iklan", "No. HP", "negara tujuan",
                 "STATUS"]

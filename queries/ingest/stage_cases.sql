@@ -6,7 +6,7 @@ create or replace temp table typed as
 select
     s._row,
     s._too_long,
-    s.case_id as source_id,
+    jaring_source_id(s.case_id) as source_id,
     s.reported_at as reported_raw,
     jaring_timestamp(s.reported_at) as reported_at,
     s.origin_province,

@@ -9,7 +9,7 @@ with parsed as (
 select
     s._row,
     s._too_long,
-    s.detection_id as source_id,
+    jaring_source_id(s.detection_id) as source_id,
     a.platform,
     a.handle,
     a.account_key,

@@ -65,3 +65,8 @@ create or replace temp macro jaring_timestamp(raw) as jaring_timestamp_trimmed(t
 -- without a time, so a fast takedown's report and block share one.
 create or replace temp macro jaring_lifecycle_rank(status) as
     case status when 'restored' then 5 when 'blocked' then 4 when 'rejected' then 3 when 'reported' then 2 else 1 end;
+
+-- An export's own id. A whole number that went through pandas as a float ("1001.0": an id column with a gap,
+-- saved with to_csv) is the id 1001, as the workbook, JSON and Parquet readers read such a cell.
+create or replace temp macro jaring_source_id(s) as
+    case when s like '%.0%' and regexp_full_match(s, '[0-9]+\.0+') then split_part(s, '.', 1) else s end;
