@@ -492,3 +492,36 @@ def test_of_two_detections_at_the_same_instant_the_later_row_names_the_account(d
     export = write_export(tmp_path, "same_instant.csv", "\n".join(lines) + "\n")
     import_files(database, [export])
     assert scalar(database, "select display_name from accounts") == "Nama 40"
+
+
+def test_a_known_detection_id_on_another_account_is_rejected_not_merged(database, tmp_path):
+    # An "ID" column that only numbers each file's rows: the second file's ID 1 is another account's post, and
+    # merging it would replace the first file's detection 1 (or be dropped as older), losing a row silently.
+    header = "ID;Tgl Deteksi;Platform;Akun;Isi Iklan"
+    march = write_export(tmp_path, "march.csv", "\n".join([
+        header, "1;03/03/2025;Facebook;akun_maret;LOKER JEPANG", "2;04/03/2025;Facebook;akun_dua;LOKER TAIWAN"]) + "\n")
+    april = write_export(tmp_path, "april.csv", "\n".join([
+        header, "1;03/04/2025;TikTok;akun_april;LOKER KOREA", "2;04/04/2025;Facebook;akun_dua;LOKER TAIWAN lagi"]) + "\n")
+    import_files(database, [march])
+    (result,) = import_files(database, [april])
+    assert (result.rows_loaded, result.rows_rejected) == (1, 1)
+    detections = db.Reader(database).sql(
+        "select d.detection_id, a.handle, d.content_text from detections d join accounts a using (account_id) "
+        "order by 1")
+    assert list(detections.itertuples(index=False, name=None)) == [
+        ("1", "akun_maret", "LOKER JEPANG"), ("2", "akun_dua", "LOKER TAIWAN lagi")]
+    (reason, raw) = db.Reader(database).sql(
+        "select reason, raw from rejects where import_id = $id", {"id": result.import_id}).iloc[0]
+    assert "'1'" in reason and "facebook" in reason and "akun_maret" in reason
+    assert "akun_april" in raw
+
+
+def test_a_row_rejected_for_a_known_id_does_not_displace_the_same_files_good_row(database, tmp_path):
+    header = "ID;Tgl Deteksi;Platform;Akun;Isi Iklan"
+    first = write_export(tmp_path, "first.csv", header + "\n7;03/03/2025;Facebook;akun_tujuh;LOKER\n")
+    second = write_export(tmp_path, "second.csv", "\n".join([
+        header, "7;05/03/2025;Facebook;akun_tujuh;LOKER baru", "7;06/03/2025;TikTok;akun_lain;LOKER lain"]) + "\n")
+    import_files(database, [first])
+    (result,) = import_files(database, [second])
+    assert (result.rows_loaded, result.rows_rejected) == (1, 1)
+    assert scalar(database, "select content_text from detections where detection_id = '7'") == "LOKER baru"

@@ -76,8 +76,20 @@ select (select count(*) from raw) - (select count(*) from typed) as rows;
 
 drop view src;
 
+-- A detection id names one flagged item of one account. A row that gives a known id with another account is not
+-- that detection: an "ID" column that only numbers each file's rows would otherwise replace the detections of an
+-- earlier export (or be dropped as older than them). Such a row is rejected, naming the account the id belongs to.
 create or replace temp table stg_rejects as
-select _row, reject_reason as reason from typed where reject_reason is not null;
+select _row, reject_reason as reason from typed where reject_reason is not null
+union all
+select t._row,
+       'detection id ''' || t.detection_id || ''' already names a detection of another account (' || a.platform
+       || ' ' || a.handle || '): if the ID column only numbers the rows of each file, remove or rename it'
+from typed t
+join detections d using (detection_id)
+join accounts a on a.account_id = d.account_id
+join account_keys k using (key_no)
+where t.reject_reason is null and a.account_key <> k.account_key;
 
 -- The rows that will not load: rejected, or an earlier row of the same detection (the later row wins).
 create or replace temp table stg_dropped as
@@ -87,7 +99,7 @@ select t._row
 from typed t
 join (select detection_id, max(_row) as kept
       from typed
-      where reject_reason is null
+      anti join stg_rejects using (_row)
       group by detection_id
       having count(*) > 1) d using (detection_id)
 where t._row <> d.kept;
