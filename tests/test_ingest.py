@@ -525,3 +525,22 @@ def test_a_row_rejected_for_a_known_id_does_not_displace_the_same_files_good_row
     (result,) = import_files(database, [second])
     assert (result.rows_loaded, result.rows_rejected) == (1, 1)
     assert scalar(database, "select content_text from detections where detection_id = '7'") == "LOKER baru"
+
+
+def test_a_known_case_id_with_another_report_date_is_rejected_not_merged(database, tmp_path):
+    # A case id names one complaint, made on one day: a case export whose ID column only numbers its rows would
+    # otherwise overwrite an earlier export's cases.
+    header = "ID;Tanggal Pengaduan;Provinsi;Negara Tujuan;Jenis Kasus"
+    march = write_export(tmp_path, "march.csv", "\n".join([
+        header, "1;10/03/2025;Jawa Barat;Malaysia;Penipuan", "2;11/03/2025;Jawa Timur;Kamboja;TPPO"]) + "\n")
+    april = write_export(tmp_path, "april.csv", "\n".join([
+        header, "1;02/04/2025;Lampung;Taiwan;Gaji tidak dibayar",
+        "2;2025-03-11 09:30;Jawa Timur;Kamboja;TPPO, korban sudah pulang"]) + "\n")
+    import_files(database, [march])
+    (result,) = import_files(database, [april])
+    assert (result.rows_loaded, result.rows_rejected) == (1, 1)
+    cases = db.Reader(database).sql("select case_id, destination_country, case_type from cases order by 1")
+    assert list(cases.itertuples(index=False, name=None)) == [
+        ("1", "MY", "Penipuan"), ("2", "KH", "TPPO, korban sudah pulang")]
+    reason = scalar(database, "select reason from rejects where import_id = $id", {"id": result.import_id})
+    assert "'1'" in reason and "10/03/2025" in reason

@@ -1,6 +1,6 @@
 -- Stage a case export: typed rows, rejects with reasons, recruiter identifiers, unresolved origins.
 -- Reads temp tables src, ctx, map_country, map_victims, map_regency, map_province (built
--- by jaring.staging). Writes temp tables stg_* and blank_rows(rows).
+-- by jaring.staging) and the table cases (a known case id). Writes temp tables stg_* and blank_rows(rows).
 
 create or replace temp table typed as
 select
@@ -46,8 +46,23 @@ with reasons as (
             then 'unreadable number of victims ''' || victims_raw || ''''
     end as reason
     from typed
+),
+
+-- A case id names one complaint, made on one day. A row that gives a known id with another report day is not
+-- that case: an "ID" column that only numbers each file's rows would otherwise replace an earlier export's cases.
+known_ids as (
+    select t._row,
+           'case id ''' || t.source_id || ''' already names a case reported on ' || strftime(c.reported_at, '%d/%m/%Y')
+           || ': if the ID column only numbers the rows of each file, remove or rename it' as reason
+    from typed t
+    join cases c on c.case_id = t.source_id
+    where cast(t.reported_at as date) <> cast(c.reported_at as date)
 )
-select _row, reason from reasons where reason is not null;
+
+select _row, coalesce(r.reason, k.reason) as reason
+from reasons r
+left join known_ids k using (_row)
+where coalesce(r.reason, k.reason) is not null;
 
 create or replace temp table stg_cases as
 select

@@ -1,6 +1,7 @@
 -- Stage a detection export: typed rows, rejects with reasons, identifiers, unresolved texts.
--- Reads temp tables src, ctx, map_account, map_status, map_country, map_region (built by
--- jaring.staging). Writes temp tables stg_* and blank_rows(rows).
+-- Reads temp tables src, ctx, map_account, map_status, map_country, map_region, account_keys (built by
+-- jaring.staging) and the tables detections and accounts (a known detection id). Writes temp tables stg_* and
+-- blank_rows(rows).
 
 -- Each row's reject reason is decided here, so the raw texts it quotes (dates, status) are never stored: a
 -- million of them copied into typed cost more than the few reasons that need them.
