@@ -6,6 +6,7 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from jaring import db, ingest
@@ -208,8 +209,13 @@ def test_overlapping_exports_in_any_order_give_the_same_tables(tmp_path):
     for number, chunk in enumerate([export.iloc[:500], export.iloc[400:900], export.iloc[800:], later]):
         chunks.append(tmp_path / f"chunk{number}.csv")
         chunk.to_csv(chunks[-1], sep=";", index=False)
+    # The same rows once more, all in one file in shuffled order: a detection then comes twice in one file, its
+    # older state sometimes after its newer one.
+    shuffled = tmp_path / "all_in_one.csv"
+    pd.concat([pd.read_csv(chunk, sep=";", dtype=str, keep_default_na=False) for chunk in chunks]) \
+        .sample(frac=1, random_state=5).to_csv(shuffled, sep=";", index=False)
     tables = []
-    for order in (chunks, [chunks[3], chunks[2], chunks[0], chunks[1]]):
+    for order in (chunks, [chunks[3], chunks[2], chunks[0], chunks[1]], [shuffled]):
         database = tmp_path / f"{len(tables)}.duckdb"
         import_files(database, order)
         tables.append({name: db.Reader(database).sql(f"{sql} order by all") for name, sql in NATURAL_VIEWS.items()})
@@ -459,7 +465,8 @@ def test_two_columns_of_one_name_are_both_read(database, tmp_path):
 def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, tmp_path, monkeypatch):
     # DuckDB splits a CSV between threads in buffers sized from the longest line allowed; a small limit makes
     # a 7 MB export of 100,000 rows take that path. The writer does not keep insertion order, yet rows must
-    # still be numbered by their line: a reject names its row, and of two rows of one detection the later wins.
+    # still be numbered by their line: a reject names its row, and of two equally recent rows of one detection the
+    # later wins.
     from jaring import readers
 
     monkeypatch.setattr(readers, "MAX_LINE_BYTES", 10_000)
@@ -468,11 +475,11 @@ def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, 
     for row in range(1, rows + 1):
         detected = "31/02/2025" if row == 45_000 else "03/03/2025 10:00"
         lines.append(f"D{row:06d};{detected};Facebook;akun_{row % 50};LOKER TAIWAN gaji besar {row};terdeteksi;")
-    # The same detection twice, far apart: the later row wins, whichever status it carries.
-    lines[10] = "DUP-A;03/03/2025 10:00;Facebook;akun_dup;LOKER;terdeteksi;"
-    lines[99_990] = "DUP-A;03/03/2025 10:00;Facebook;akun_dup;LOKER;diblokir;05/03/2025 09:00"
-    lines[20] = "DUP-B;03/03/2025 10:00;Facebook;akun_dup;LOKER;diblokir;05/03/2025 09:00"
-    lines[99_995] = "DUP-B;03/03/2025 10:00;Facebook;akun_dup;LOKER;terdeteksi;"
+    # The same detection twice, far apart and equally recent: the later row's ad wins, whichever sorts first.
+    lines[10] = "DUP-A;03/03/2025 10:00;Facebook;akun_dup;LOKER b;terdeteksi;"
+    lines[99_990] = "DUP-A;03/03/2025 10:00;Facebook;akun_dup;LOKER a;terdeteksi;"
+    lines[20] = "DUP-B;03/03/2025 10:00;Facebook;akun_dup;LOKER a;terdeteksi;"
+    lines[99_995] = "DUP-B;03/03/2025 10:00;Facebook;akun_dup;LOKER b;terdeteksi;"
     export = write_export(tmp_path, "big_export.csv", "\n".join(lines) + "\n")
 
     (result,) = import_files(database, [export])
@@ -482,8 +489,8 @@ def test_row_numbers_follow_the_file_when_duckdb_reads_it_in_parallel(database, 
     rejects = reader.sql("select row_number, raw from rejects")
     assert list(rejects.row_number) == [45_000]
     assert '"No Deteksi": "D045000"' in rejects.raw[0]
-    statuses = reader.sql("select detection_id, status from detections where detection_id like 'DUP%' order by 1")
-    assert list(statuses.itertuples(index=False, name=None)) == [("DUP-A", "blocked"), ("DUP-B", "detected")]
+    ads = reader.sql("select detection_id, content_text from detections where detection_id like 'DUP%' order by 1")
+    assert list(ads.itertuples(index=False, name=None)) == [("DUP-A", "LOKER a"), ("DUP-B", "LOKER b")]
 
 
 def test_of_two_detections_at_the_same_instant_the_later_row_names_the_account(database, tmp_path):
@@ -501,7 +508,8 @@ def test_a_known_detection_id_on_another_account_is_rejected_not_merged(database
     march = write_export(tmp_path, "march.csv", "\n".join([
         header, "1;03/03/2025;Facebook;akun_maret;LOKER JEPANG", "2;04/03/2025;Facebook;akun_dua;LOKER TAIWAN"]) + "\n")
     april = write_export(tmp_path, "april.csv", "\n".join([
-        header, "1;03/04/2025;TikTok;akun_april;LOKER KOREA", "2;04/04/2025;Facebook;akun_dua;LOKER TAIWAN lagi"]) + "\n")
+        header, "1;03/04/2025;TikTok;akun_april;LOKER KOREA",
+        "2;04/04/2025;Facebook;akun_dua;LOKER TAIWAN lagi"]) + "\n")
     import_files(database, [march])
     (result,) = import_files(database, [april])
     assert (result.rows_loaded, result.rows_rejected) == (1, 1)
@@ -544,3 +552,45 @@ def test_a_known_case_id_with_another_report_date_is_rejected_not_merged(databas
         ("1", "MY", "Penipuan"), ("2", "KH", "TPPO, korban sudah pulang")]
     reason = scalar(database, "select reason from rejects where import_id = $id", {"id": result.import_id})
     assert "'1'" in reason and "10/03/2025" in reason
+
+
+LOG_HEADER = "No Deteksi;Tgl Deteksi;Platform;Akun;Isi Iklan;Status;Tgl Lapor;Tgl Blokir"
+
+
+def detection_state(database: Path) -> tuple[list, list, list]:
+    """The detections, accounts and status history of a one-detection database, as tuples (no date: None)."""
+    def rows(sql: str) -> list[tuple]:
+        frame = db.Reader(database).sql(sql)
+        return [tuple(None if pd.isna(value) else value for value in row)
+                for row in frame.itertuples(index=False, name=None)]
+    return (rows("select status, reported_at, blocked_at from detections"),
+            rows("select status, reported_at, blocked_at from accounts"),
+            rows("select status, changed_at from status_history order by changed_at, status"))
+
+
+def test_a_detection_listed_twice_in_one_export_keeps_its_latest_state_whatever_the_row_order(tmp_path):
+    # Exports are often sorted newest first: the block comes before the report it answered.
+    newest_first = ["D-1;01/03/2025;Facebook;akun_a;LOKER;diblokir;05/03/2025;09/03/2025",
+                    "D-1;01/03/2025;Facebook;akun_a;LOKER;dilaporkan;05/03/2025;"]
+    states = []
+    for name, rows in (("newest_first", newest_first), ("oldest_first", newest_first[::-1])):
+        database = tmp_path / f"{name}.duckdb"
+        import_files(database, [write_export(tmp_path, f"{name}.csv", "\n".join([LOG_HEADER, *rows]) + "\n")])
+        states.append(detection_state(database))
+    assert states[0] == states[1]
+    detection, account, history = states[0]
+    assert detection == [("blocked", datetime(2025, 3, 5), datetime(2025, 3, 9))]
+    assert account == [("blocked", datetime(2025, 3, 5), datetime(2025, 3, 9))]
+    assert [status for status, _ in history] == ["detected", "reported", "blocked"]
+
+
+def test_every_state_of_a_detection_in_one_export_is_an_event_of_its_account(database, tmp_path):
+    # A log-style export: one row per status change, each with only its own date.
+    rows = ["D-1;01/03/2025;Facebook;akun_a;LOKER;dilaporkan;05/03/2025;",
+            "D-1;01/03/2025;Facebook;akun_a;LOKER;diblokir;;09/03/2025"]
+    import_files(database, [write_export(tmp_path, "log.csv", "\n".join([LOG_HEADER, *rows]) + "\n")])
+    detection, account, history = detection_state(database)
+    assert detection == [("blocked", None, datetime(2025, 3, 9))]
+    assert account == [("blocked", datetime(2025, 3, 5), datetime(2025, 3, 9))]
+    assert history == [("detected", datetime(2025, 3, 1)), ("reported", datetime(2025, 3, 5)),
+                       ("blocked", datetime(2025, 3, 9))]

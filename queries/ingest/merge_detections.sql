@@ -36,8 +36,9 @@ set url = coalesce(t.url, a.url),
 from touched_accounts t
 where a.account_key = t.account_key and (a.last_seen is null or t.latest >= a.last_seen);
 
--- The rows with their account id; narrow on purpose: the wide text columns stay in typed and are
--- copied once, into detections.
+-- The rows that load, with their account id; narrow on purpose: the wide text columns stay in typed and are
+-- copied once, into detections. A superseded row (an earlier state of a detection listed again in the file) gives
+-- status events only.
 create or replace temp table stg_rows as
 with key_accounts as (
     select t.key_no, a.account_id
@@ -45,12 +46,12 @@ with key_accounts as (
     join accounts a using (account_key)
 )
 select d._row, d.detection_id, a.account_id, d.detected_at, d.reported_at, d.blocked_at, d.status_changed_at,
-       d.status, d.status_at
-from stg_detections d join key_accounts a using (key_no);
+       d.status, d.status_at, d._row in (select _row from stg_superseded) as superseded
+from stg_valid d join key_accounts a using (key_no);
 
 create or replace temp table new_detection_ids as
 select detection_id from stg_rows
-where detection_id not in (select detection_id from detections);
+where not superseded and detection_id not in (select detection_id from detections);
 
 -- A detection already known is replaced only by a row that is at least as recent, so importing an older
 -- export after a newer one does not roll a status back; of two at the same instant (a report and the block of
@@ -59,11 +60,10 @@ create or replace temp table incoming as
 select s._row, s.detection_id, s.account_id
 from stg_rows s
 left join detections d using (detection_id)
-where d.detection_id is null
-   or (coalesce(s.status_changed_at, greatest(s.detected_at, s.reported_at, s.blocked_at)),
-       jaring_lifecycle_rank(s.status))
-      >= (coalesce(d.status_changed_at, greatest(d.detected_at, d.reported_at, d.blocked_at)),
-          jaring_lifecycle_rank(d.status));
+where not s.superseded
+  and (d.detection_id is null
+       or jaring_row_recency(s.status_changed_at, s.detected_at, s.reported_at, s.blocked_at, s.status)
+          >= jaring_row_recency(d.status_changed_at, d.detected_at, d.reported_at, d.blocked_at, d.status));
 
 delete from detections where detection_id in (select detection_id from incoming);
 
@@ -76,8 +76,10 @@ join stg_detections d using (_row);
 
 drop table incoming;
 drop view stg_detections;
+drop view stg_valid;
 drop table typed;
 drop table stg_dropped;
+drop table stg_superseded;
 
 -- Status events. Each date column is an event; a status without its own date column dates from status_at.
 insert into status_history by name
@@ -158,7 +160,8 @@ select r.account_id, l.identifier_id, r.detection_id, f.source_field, (select im
 from links l
 join stg_rows r using (_row)
 join source_fields f using (field_no)
-anti join account_identifiers ai using (account_id, identifier_id, detection_id);
+anti join account_identifiers ai using (account_id, identifier_id, detection_id)
+where not r.superseded;
 
 drop table row_values;
 

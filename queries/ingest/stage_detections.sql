@@ -92,29 +92,55 @@ join accounts a on a.account_id = d.account_id
 join account_keys k using (key_no)
 where t.reject_reason is null and a.account_key <> k.account_key;
 
--- The rows that will not load: rejected, or an earlier row of the same detection (the later row wins).
+-- Rows that load but are an earlier state of a detection listed again further on in the file (a log of its status
+-- changes, or an export sorted newest first). The detection takes its most recent row, by the rule an import
+-- applies between files (jaring_row_recency); of two equally recent, the later row. The earlier states still
+-- count as status events of the account (stg_valid, queries/ingest/merge_detections.sql).
+create or replace temp table stg_superseded as
+with valid as (
+    select _row, detection_id, status_changed_at, detected_at, reported_at, blocked_at, status
+    from typed
+    anti join stg_rejects using (_row)
+),
+
+repeated as (
+    select detection_id from valid group by detection_id having count(*) > 1
+),
+
+states as (
+    select v.* from valid v semi join repeated using (detection_id)
+),
+
+latest as (
+    select detection_id,
+           arg_max(_row, (jaring_row_recency(status_changed_at, detected_at, reported_at, blocked_at, status), _row))
+               as kept
+    from states
+    group by detection_id
+)
+
+select s._row from states s join latest l using (detection_id) where s._row <> l.kept;
+
+-- The rows that are no detection of their own: rejected, or superseded.
 create or replace temp table stg_dropped as
 select _row from stg_rejects
 union all
-select t._row
-from typed t
-join (select detection_id, max(_row) as kept
-      from typed
-      anti join stg_rejects using (_row)
-      group by detection_id
-      having count(*) > 1) d using (detection_id)
-where t._row <> d.kept;
+select _row from stg_superseded;
 
--- A view, not a copy: the wide rows stay in `typed`, the few dropped rows are an anti-join away.
-create or replace temp view stg_detections as
+-- Views, not copies: the wide rows stay in `typed`, the few dropped rows are an anti-join away.
+-- stg_valid: every row that loads, with its status date (the date of the event its status names, else the latest
+-- date it carries); stg_detections: one row per detection.
+create or replace temp view stg_valid as
 select
     t.* exclude (reject_reason),
-    -- A row's status date: the date of the event its status names, else the latest date it carries.
     coalesce(t.status_changed_at,
              case t.status when 'blocked' then t.blocked_at when 'reported' then t.reported_at end,
              greatest(t.detected_at, t.reported_at, t.blocked_at)) as status_at
 from typed t
-anti join stg_dropped using (_row);
+anti join stg_rejects using (_row);
+
+create or replace temp view stg_detections as
+select * from stg_valid anti join stg_superseded using (_row);
 
 create or replace temp table stg_unresolved as
 select target_region_raw as raw, 'target_region' as field, count(*)::integer as rows

@@ -70,3 +70,8 @@ create or replace temp macro jaring_lifecycle_rank(status) as
 -- saved with to_csv) is the id 1001, as the workbook, JSON and Parquet readers read such a cell.
 create or replace temp macro jaring_source_id(s) as
     case when s like '%.0%' and regexp_full_match(s, '[0-9]+\.0+') then split_part(s, '.', 1) else s end;
+
+-- How recent an export row's state of a detection is, to choose between two rows of one detection (in one file or
+-- across files): its status date, else its latest date; of two at the same instant, the later in the lifecycle.
+create or replace temp macro jaring_row_recency(status_changed_at, detected_at, reported_at, blocked_at, status) as
+    (coalesce(status_changed_at, greatest(detected_at, reported_at, blocked_at)), jaring_lifecycle_rank(status));
