@@ -97,18 +97,15 @@ where t.reject_reason is null and a.account_key <> k.account_key;
 -- applies between files (jaring_row_recency); of two equally recent, the later row. The earlier states still
 -- count as status events of the account (stg_valid, queries/ingest/merge_detections.sql).
 create or replace temp table stg_superseded as
-with valid as (
-    select _row, detection_id, status_changed_at, detected_at, reported_at, blocked_at, status
-    from typed
-    anti join stg_rejects using (_row)
-),
-
-repeated as (
-    select detection_id from valid group by detection_id having count(*) > 1
+with repeated as (  -- a few ids at most: the rows stg_rejects adds (known ids) are left out of `states`
+    select detection_id from typed where reject_reason is null group by detection_id having count(*) > 1
 ),
 
 states as (
-    select v.* from valid v semi join repeated using (detection_id)
+    select t._row, t.detection_id, t.status_changed_at, t.detected_at, t.reported_at, t.blocked_at, t.status
+    from typed t
+    semi join repeated using (detection_id)
+    anti join stg_rejects using (_row)
 ),
 
 latest as (
