@@ -594,3 +594,15 @@ def test_every_state_of_a_detection_in_one_export_is_an_event_of_its_account(dat
     assert account == [("blocked", datetime(2025, 3, 5), datetime(2025, 3, 9))]
     assert history == [("detected", datetime(2025, 3, 1)), ("reported", datetime(2025, 3, 5)),
                        ("blocked", datetime(2025, 3, 9))]
+
+
+def test_two_rows_of_one_detection_id_with_different_accounts_in_one_file_reject_the_older(database, tmp_path):
+    # Not two states of one detection: the older row is rejected, naming the account and row that keep the id,
+    # rather than its status events going to an account it does not name.
+    rows = ["D-1;01/03/2025;Facebook;akun_a;LOKER;dilaporkan;05/03/2025;",
+            "D-1;01/03/2025;TikTok;akun_b;LOKER;diblokir;05/03/2025;09/03/2025"]
+    (result,) = import_files(database, [write_export(tmp_path, "two.csv", "\n".join([LOG_HEADER, *rows]) + "\n")])
+    assert (result.rows_loaded, result.rows_rejected) == (1, 1)
+    assert scalar(database, "select count(*) from accounts") == 1
+    (row, reason) = db.Reader(database).sql("select row_number, reason from rejects").iloc[0]
+    assert row == 1 and "tiktok akun_b" in reason and "row 2" in reason

@@ -102,7 +102,7 @@ with repeated as (  -- a few ids at most: the rows stg_rejects adds (known ids) 
 ),
 
 states as (
-    select t._row, t.detection_id, t.status_changed_at, t.detected_at, t.reported_at, t.blocked_at, t.status
+    select t._row, t.detection_id, t.key_no, t.status_changed_at, t.detected_at, t.reported_at, t.blocked_at, t.status
     from typed t
     semi join repeated using (detection_id)
     anti join stg_rejects using (_row)
@@ -110,13 +110,28 @@ states as (
 
 latest as (
     select detection_id,
-           arg_max(_row, (jaring_row_recency(status_changed_at, detected_at, reported_at, blocked_at, status), _row))
+           arg_max((_row, key_no),
+                   (jaring_row_recency(status_changed_at, detected_at, reported_at, blocked_at, status), _row))
                as kept
     from states
     group by detection_id
 )
 
-select s._row from states s join latest l using (detection_id) where s._row <> l.kept;
+select s._row, s.detection_id, s.key_no, l.kept[1] as kept_row, l.kept[2] as kept_key_no
+from states s
+join latest l using (detection_id)
+where s._row <> l.kept[1];
+
+-- Two rows of one id and two accounts are not two states of one detection: the superseded row is rejected, as a
+-- known id of another account is, rather than giving its status events to an account it does not name.
+insert into stg_rejects
+select s._row,
+       'detection id ''' || s.detection_id || ''' is given with another account (' || k.platform || ' ' || k.handle
+       || ') in row ' || s.kept_row || ' of this file, a more recent state: if the ID column only numbers the rows, '
+       || 'remove or rename it'
+from stg_superseded s
+join account_keys k on k.key_no = s.kept_key_no
+where s.key_no <> s.kept_key_no;
 
 -- The rows that are no detection of their own: rejected, or superseded.
 create or replace temp table stg_dropped as
