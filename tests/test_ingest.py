@@ -386,7 +386,7 @@ def test_identifiers_only_in_rows_that_do_not_load_are_not_added(database, tmp_p
     export = write_export(
         tmp_path, "d.csv",
         "No Deteksi;Tgl Deteksi;Platform;Akun;No HP/WA;Isi Iklan\n"
-        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;hub 0812-1111-0009\n"  # earlier row of D1: dropped
+        "D1;01/03/2025;Facebook;akun_a;0812-1111-0001;hub 0812-1111-0009\n"  # earlier state of D1: its links kept
         "D2;;Facebook;akun_b;0812-1111-0002;hub 0812-1111-0003\n"  # no date: rejected
         "D3;31/02/2025;Facebook;akun_c;0812-1111-0003;\n"  # impossible date: rejected
         "D1;02/03/2025;Facebook;akun_a;0812-1111-0004;\n"
@@ -394,12 +394,14 @@ def test_identifiers_only_in_rows_that_do_not_load_are_not_added(database, tmp_p
     (result,) = import_files(database, [export])
     assert (result.rows_loaded, result.rows_rejected, result.new_detections) == (3, 2, 2)
     phones = db.Reader(database).sql("select value from identifiers where kind = 'phone' order by value")
-    assert list(phones.value) == ["+6281211110002", "+6281211110004"]
+    assert list(phones.value) == ["+6281211110001", "+6281211110002", "+6281211110004", "+6281211110009"]
     links = db.Reader(database).sql(
         "select a.account_key, i.value, ai.detection_id, ai.source_field from account_identifiers ai "
         "join accounts a using (account_id) join identifiers i using (identifier_id) order by i.value")
-    assert links.values.tolist() == [["facebook:akun_d", "+6281211110002", "D4", "phones"],
-                                     ["facebook:akun_a", "+6281211110004", "D1", "phones"]]
+    assert links.values.tolist() == [["facebook:akun_a", "+6281211110001", "D1", "phones"],
+                                     ["facebook:akun_d", "+6281211110002", "D4", "phones"],
+                                     ["facebook:akun_a", "+6281211110004", "D1", "phones"],
+                                     ["facebook:akun_a", "+6281211110009", "D1", "content_text"]]
 
 
 def test_an_identifier_in_a_column_and_in_the_ad_is_credited_to_the_column(database, tmp_path):
@@ -606,3 +608,21 @@ def test_two_rows_of_one_detection_id_with_different_accounts_in_one_file_reject
     assert scalar(database, "select count(*) from accounts") == 1
     (row, reason) = db.Reader(database).sql("select row_number, reason from rejects").iloc[0]
     assert row == 1 and "tiktok akun_b" in reason and "row 2" in reason
+
+
+def test_two_states_of_a_detection_give_the_same_tables_in_one_file_as_in_two(tmp_path):
+    # Its ad changed between the report and the block: a new phone number. Both numbers were in the post.
+    header = LOG_HEADER + ";No HP"
+    rows = ["D-1;01/03/2025;Facebook;akun_a;LOKER hub 0812-1111-2222;dilaporkan;05/03/2025;;0812-1111-2222",
+            "D-1;01/03/2025;Facebook;akun_a;LOKER hub 0813-3333-4444;diblokir;05/03/2025;09/03/2025;0813-3333-4444"]
+    one_file = tmp_path / "one.duckdb"
+    import_files(one_file, [write_export(tmp_path, "both.csv", "\n".join([header, *rows[::-1]]) + "\n")])
+    two_files = tmp_path / "two.duckdb"
+    import_files(two_files, [write_export(tmp_path, f"state{n}.csv", f"{header}\n{row}\n")
+                             for n, row in enumerate(rows)])
+    for name, sql in NATURAL_VIEWS.items():
+        one, two = (db.Reader(path).sql(f"{sql} order by all") for path in (one_file, two_files))
+        assert one.equals(two), name
+    phones = db.Reader(one_file).sql("select i.value from account_identifiers x join identifiers i "
+                                     "using (identifier_id) where i.kind = 'phone' order by 1")
+    assert list(phones.value) == ["+6281211112222", "+6281333334444"]

@@ -79,7 +79,6 @@ drop view stg_detections;
 drop view stg_valid;
 drop table typed;
 drop table stg_dropped;
-drop table stg_superseded;
 
 -- Status events. Each date column is an event; a status without its own date column dates from status_at.
 insert into status_history by name
@@ -163,7 +162,38 @@ join source_fields f using (field_no)
 anti join account_identifiers ai using (account_id, identifier_id, detection_id)
 where not r.superseded;
 
+-- An earlier state of a detection in the file (a superseded row) adds the identifiers its kept row does not have,
+-- as an earlier export's row of it would: its post once held them. Few rows; the stored links are narrowed to
+-- their detections before the anti-join.
+insert into account_identifiers by name
+with links as (
+    select s._row, p.identifier_id, min(p.field_no) as field_no
+    from row_values s
+    semi join stg_superseded using (_row)
+    join value_identifiers p using (value_id)
+    group by all
+),
+
+earlier as (
+    select r.account_id, l.identifier_id, r.detection_id, min(l.field_no) as field_no
+    from links l
+    join stg_rows r using (_row)
+    group by all
+),
+
+stored as (
+    select account_id, identifier_id, detection_id
+    from account_identifiers
+    where detection_id in (select detection_id from stg_superseded)
+)
+
+select e.account_id, e.identifier_id, e.detection_id, f.source_field, (select import_id from ctx) as import_id
+from earlier e
+join source_fields f using (field_no)
+anti join stored s using (account_id, identifier_id, detection_id);
+
 drop table row_values;
+drop table stg_superseded;
 
 create or replace temp table merge_counts as
 select
