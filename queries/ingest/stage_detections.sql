@@ -94,8 +94,9 @@ where t.reject_reason is null and a.account_key <> k.account_key;
 
 -- Rows that load but are an earlier state of a detection listed again further on in the file (a log of its status
 -- changes, or an export sorted newest first). The detection takes its most recent row, by the rule an import
--- applies between files (jaring_row_recency); of two equally recent, the later row. The earlier states still
--- count as status events of the account (stg_valid, queries/ingest/merge_detections.sql).
+-- applies between files (jaring_row_recency); of two equally recent, the later row. The earlier states still count,
+-- as rows of an earlier file would: their dates as status events of the account, their identifiers as links of the
+-- detection (stg_valid, queries/ingest/merge_detections.sql).
 create or replace temp table stg_superseded as
 with repeated as (  -- a few ids at most: the rows stg_rejects adds (known ids) are left out of `states`
     select detection_id from typed where reject_reason is null group by detection_id having count(*) > 1
