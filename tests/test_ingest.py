@@ -626,3 +626,17 @@ def test_two_states_of_a_detection_give_the_same_tables_in_one_file_as_in_two(tm
     phones = db.Reader(one_file).sql("select i.value from account_identifiers x join identifiers i "
                                      "using (identifier_id) where i.kind = 'phone' order by 1")
     assert list(phones.value) == ["+6281211112222", "+6281333334444"]
+
+
+def test_an_accounts_name_comes_from_its_most_recent_row_whatever_the_import_order(tmp_path):
+    # The profile name changed between the report and the block of the same post: the block's row is the newer.
+    header = "No Deteksi;Tgl Deteksi;Platform;Akun;Nama Profil;Isi Iklan;Status;Tgl Lapor;Tgl Blokir"
+    reported = write_export(tmp_path, "reported.csv",
+                            f"{header}\nD-1;01/03/2025;Facebook;akun_a;Nama Lama;LOKER;dilaporkan;05/03/2025;\n")
+    blocked = write_export(tmp_path, "blocked.csv",
+                           f"{header}\nD-1;01/03/2025;Facebook;akun_a;Nama Baru;LOKER;diblokir;05/03/2025;09/03/2025\n")
+    for order in ([reported, blocked], [blocked, reported]):
+        database = tmp_path / f"{order[0].stem}_first.duckdb"
+        for export in order:
+            import_files(database, [export])
+        assert scalar(database, "select display_name from accounts") == "Nama Baru", order[0].stem

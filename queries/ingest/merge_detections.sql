@@ -23,18 +23,51 @@ create or replace temp table before_status as
 select a.account_id, a.status
 from accounts a join touched_accounts t using (account_key);
 
+-- Whether this file's most recent row of each known account is at least as recent as the stored one: the later
+-- detection, and of two states of one post at the same instant, the later state (jaring_row_recency). Ranked here,
+-- for known accounts only, because ranking every row of touched_accounts by state cost a million-row import 0.15 s.
+create or replace temp table known_latest as
+with stored as (
+    select a.account_key,
+           max((d.detected_at,
+                jaring_row_recency(d.status_changed_at, d.detected_at, d.reported_at, d.blocked_at, d.status)))
+               as latest
+    from detections d
+    join before_status b using (account_id)
+    join accounts a using (account_id)
+    group by a.account_key
+),
+
+incoming as (
+    select k.account_key,
+           max((s.detected_at,
+                jaring_row_recency(s.status_changed_at, s.detected_at, s.reported_at, s.blocked_at, s.status)))
+               as latest
+    from stg_detections s
+    join account_keys k using (key_no)
+    semi join stored using (account_key)
+    group by k.account_key
+)
+
+select account_key, i.latest >= s.latest as newer
+from stored s
+join incoming i using (account_key);
+
 insert into accounts (account_id, account_key, platform, handle, url, display_name)
 select coalesce((select max(account_id) from accounts), 0) + row_number() over (order by t.account_key),
        t.account_key, t.platform, t.handle, t.url, t.display_name
 from touched_accounts t
 where t.account_key not in (select account_key from accounts);
 
--- Keep the URL and display name of the most recent detection seen so far.
+-- Keep the URL and display name of the most recent row seen so far, whichever file came first.
 update accounts a
 set url = coalesce(t.url, a.url),
     display_name = coalesce(t.display_name, a.display_name)
 from touched_accounts t
-where a.account_key = t.account_key and (a.last_seen is null or t.latest >= a.last_seen);
+left join known_latest n using (account_key)
+where a.account_key = t.account_key and coalesce(n.newer, true);
+
+drop table known_latest;
 
 -- The rows that load, with their account id; narrow on purpose: the wide text columns stay in typed and are
 -- copied once, into detections. A superseded row (an earlier state of a detection listed again in the file) gives
