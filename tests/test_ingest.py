@@ -676,3 +676,18 @@ def test_the_states_of_detections_give_the_same_tables_however_the_rows_come(tmp
     for label, other in tables.items():
         for name, frame in reference.items():
             assert frame.equals(other[name]), (label, name)
+
+
+def test_a_case_listed_twice_in_one_file_links_both_rows_contacts_as_two_files_do(tmp_path):
+    header = "No Pengaduan;Tanggal Pengaduan;Provinsi;Negara Tujuan;Jenis Kasus;Status Kasus;No HP Perekrut"
+    rows = ["KS-9;10/03/2025;Jawa Barat;Malaysia;Penipuan;Proses;0812-5555-0001",
+            "KS-9;10/03/2025;Jawa Barat;Malaysia;Penipuan;Selesai;0812-5555-0002"]
+    one_file, two_files = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    import_files(one_file, [write_export(tmp_path, "both.csv", "\n".join([header, *rows]) + "\n")])
+    import_files(two_files, [write_export(tmp_path, f"k{n}.csv", f"{header}\n{row}\n") for n, row in enumerate(rows)])
+    sql = ("select c.case_id, c.status, i.value from cases c join case_identifiers x using (case_id) "
+           "join identifiers i using (identifier_id) order by all")
+    one, two = (db.Reader(path).sql(sql) for path in (one_file, two_files))
+    assert one.equals(two)
+    assert list(one.value) == ["+6281255550001", "+6281255550002"]
+    assert set(one.status) == {"Selesai"}

@@ -1,5 +1,5 @@
 -- Merge staged cases into cases and case_identifiers (after ingest/merge_identifiers). Idempotent.
--- Reads temp tables ctx(import_id, now_jakarta), stg_cases, row_values, value_identifiers.
+-- Reads temp tables ctx(import_id, now_jakarta), stg_cases, stg_case_rows, row_values, value_identifiers.
 
 create or replace temp table new_case_ids as
 select case_id from stg_cases where case_id not in (select case_id from cases);
@@ -20,9 +20,9 @@ on conflict (case_id) do update set
 insert into case_identifiers by name
 with links as (
     select c.case_id, p.identifier_id, min(p.field_no) as field_no
-    from row_values s  -- the join with stg_cases below keeps the rows that load
+    from row_values s  -- the join with stg_case_rows below keeps the rows that load
     join value_identifiers p using (value_id)
-    join stg_cases c using (_row)
+    join stg_case_rows c using (_row)
     group by all
 )
 select l.case_id, l.identifier_id, f.source_field, (select import_id from ctx) as import_id
@@ -33,6 +33,7 @@ anti join case_identifiers ci using (case_id, identifier_id);
 drop table row_values;
 
 drop table stg_dropped;
+drop table stg_case_rows;
 
 create or replace temp table merge_counts as
 select 0 as new_accounts, 0 as new_detections, 0 as status_changes,

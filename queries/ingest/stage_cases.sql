@@ -64,18 +64,26 @@ from reasons r
 left join known_ids k using (_row)
 where coalesce(r.reason, k.reason) is not null;
 
-create or replace temp table stg_cases as
+-- Every row that loads, with its case id.
+create or replace temp table stg_case_rows as
 select
+    t._row,
     coalesce(t.source_id, 'h:' || left(md5(concat_ws('|', t.reported_at::varchar, t.origin_raw,
-                                                    t.destination_raw, t.case_type, t.description)), 20)) as case_id,
-    t.*
+                                                    t.destination_raw, t.case_type, t.description)), 20)) as case_id
 from typed t
-where t._row not in (select _row from stg_rejects)
-qualify row_number() over (partition by case_id order by t._row desc) = 1;
+anti join stg_rejects using (_row);
 
--- The rows that will not load (rejected, or an earlier row of the same case), for ingest/stage_identifiers.
+-- One row per case: of two rows of one case in the file, the later (a case's status carries no date). The earlier
+-- row's recruiter contacts are still linked to the case (queries/ingest/merge_cases.sql), as an earlier file's are.
+create or replace temp table stg_cases as
+select r.case_id, t.*
+from typed t
+join stg_case_rows r using (_row)
+qualify row_number() over (partition by r.case_id order by t._row desc) = 1;
+
+-- The rows whose identifiers are not added (ingest/stage_identifiers): the rejected ones.
 create or replace temp table stg_dropped as
-select _row from typed anti join stg_cases using (_row);
+select _row from stg_rejects;
 
 drop table typed;
 

@@ -1,6 +1,6 @@
 -- Which identifier values stay out of the database, and the identifier texts that could not be read.
--- Reads temp tables stg_dropped(_row) (the few rows whose identifiers are not added: rejected rows, and an earlier
--- row of a case listed twice), row_values, value_pieces, piece_values, piece_texts (jaring.staging).
+-- Reads temp tables stg_dropped(_row) (the few rows whose identifiers are not added: the rejected ones), row_values,
+-- value_pieces, piece_values, piece_texts (jaring.staging).
 -- Writes unloaded_values(value_id): the values found only in rows that will not load, whose identifiers are not
 -- added; and stg_identifier_problems(raw, kind, rows): each unreadable piece with the number of rows (and
 -- columns) it is in. row_values stays for the merge, which joins it to the rows that load (a copy of its three
