@@ -71,7 +71,7 @@ drop table known_latest;
 
 -- The rows that load, with their account id; narrow on purpose: the wide text columns stay in typed and are
 -- copied once, into detections. A superseded row (an earlier state of a detection listed again in the file) gives
--- status events only.
+-- status events and identifier links only.
 create or replace temp table stg_rows as
 with key_accounts as (
     select t.key_no, a.account_id
