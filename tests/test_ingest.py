@@ -30,6 +30,18 @@ def write_export(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+def write_rows(folder: Path, name: str, header: str, rows: list[str]) -> Path:
+    """A small export of `rows` under `header` (lines of ;-separated cells)."""
+    return write_export(folder, name, "\n".join([header, *rows]) + "\n")
+
+
+def import_in_turn(database: Path, first: Path, later: Path):
+    """Import `first`, then `later` on its own; the result of `later`."""
+    import_files(database, [first])
+    (result,) = import_files(database, [later])
+    return result
+
+
 def scalar(path: Path, sql: str, params=None):
     return db.Reader(path).sql(sql, params).iloc[0, 0]
 
@@ -507,13 +519,11 @@ def test_a_known_detection_id_on_another_account_is_rejected_not_merged(database
     # An "ID" column that only numbers each file's rows: the second file's ID 1 is another account's post, and
     # merging it would replace the first file's detection 1 (or be dropped as older), losing a row silently.
     header = "ID;Tgl Deteksi;Platform;Akun;Isi Iklan"
-    march = write_export(tmp_path, "march.csv", "\n".join([
-        header, "1;03/03/2025;Facebook;akun_maret;LOKER JEPANG", "2;04/03/2025;Facebook;akun_dua;LOKER TAIWAN"]) + "\n")
-    april = write_export(tmp_path, "april.csv", "\n".join([
-        header, "1;03/04/2025;TikTok;akun_april;LOKER KOREA",
-        "2;04/04/2025;Facebook;akun_dua;LOKER TAIWAN lagi"]) + "\n")
-    import_files(database, [march])
-    (result,) = import_files(database, [april])
+    march = write_rows(tmp_path, "march.csv", header, ["1;03/03/2025;Facebook;akun_maret;LOKER JEPANG",
+                                                       "2;04/03/2025;Facebook;akun_dua;LOKER TAIWAN"])
+    april = write_rows(tmp_path, "april.csv", header, ["1;03/04/2025;TikTok;akun_april;LOKER KOREA",
+                                                       "2;04/04/2025;Facebook;akun_dua;LOKER TAIWAN lagi"])
+    result = import_in_turn(database, march, april)
     assert (result.rows_loaded, result.rows_rejected) == (1, 1)
     detections = db.Reader(database).sql(
         "select d.detection_id, a.handle, d.content_text from detections d join accounts a using (account_id) "
@@ -528,11 +538,10 @@ def test_a_known_detection_id_on_another_account_is_rejected_not_merged(database
 
 def test_a_row_rejected_for_a_known_id_does_not_displace_the_same_files_good_row(database, tmp_path):
     header = "ID;Tgl Deteksi;Platform;Akun;Isi Iklan"
-    first = write_export(tmp_path, "first.csv", header + "\n7;03/03/2025;Facebook;akun_tujuh;LOKER\n")
-    second = write_export(tmp_path, "second.csv", "\n".join([
-        header, "7;05/03/2025;Facebook;akun_tujuh;LOKER baru", "7;06/03/2025;TikTok;akun_lain;LOKER lain"]) + "\n")
-    import_files(database, [first])
-    (result,) = import_files(database, [second])
+    first = write_rows(tmp_path, "first.csv", header, ["7;03/03/2025;Facebook;akun_tujuh;LOKER"])
+    second = write_rows(tmp_path, "second.csv", header, ["7;05/03/2025;Facebook;akun_tujuh;LOKER baru",
+                                                         "7;06/03/2025;TikTok;akun_lain;LOKER lain"])
+    result = import_in_turn(database, first, second)
     assert (result.rows_loaded, result.rows_rejected) == (1, 1)
     assert scalar(database, "select content_text from detections where detection_id = '7'") == "LOKER baru"
 
@@ -541,17 +550,15 @@ def test_a_known_case_id_with_another_report_date_is_rejected_not_merged(databas
     # A case id names one complaint, made on one day: a case export whose ID column only numbers its rows would
     # otherwise overwrite an earlier export's cases.
     header = "ID;Tanggal Pengaduan;Provinsi;Negara Tujuan;Jenis Kasus"
-    march = write_export(tmp_path, "march.csv", "\n".join([
-        header, "1;10/03/2025;Jawa Barat;Malaysia;Penipuan", "2;11/03/2025;Jawa Timur;Kamboja;TPPO"]) + "\n")
-    april = write_export(tmp_path, "april.csv", "\n".join([
-        header, "1;02/04/2025;Lampung;Taiwan;Gaji tidak dibayar",
-        "2;2025-03-11 09:30;Jawa Timur;Kamboja;TPPO, korban sudah pulang"]) + "\n")
-    import_files(database, [march])
-    (result,) = import_files(database, [april])
+    march = write_rows(tmp_path, "march.csv", header, ["1;10/03/2025;Jawa Barat;Malaysia;Penipuan",
+                                                       "2;11/03/2025;Jawa Timur;Kamboja;TPPO"])
+    april = write_rows(tmp_path, "april.csv", header, [
+        "1;02/04/2025;Lampung;Taiwan;Gaji tidak dibayar", "2;2025-03-11 09:30;Jawa Timur;Kamboja;TPPO, korban pulang"])
+    result = import_in_turn(database, march, april)
     assert (result.rows_loaded, result.rows_rejected) == (1, 1)
     cases = db.Reader(database).sql("select case_id, destination_country, case_type from cases order by 1")
     assert list(cases.itertuples(index=False, name=None)) == [
-        ("1", "MY", "Penipuan"), ("2", "KH", "TPPO, korban sudah pulang")]
+        ("1", "MY", "Penipuan"), ("2", "KH", "TPPO, korban pulang")]
     reason = scalar(database, "select reason from rejects where import_id = $id", {"id": result.import_id})
     assert "'1'" in reason and "10/03/2025" in reason
 
@@ -577,7 +584,7 @@ def test_a_detection_listed_twice_in_one_export_keeps_its_latest_state_whatever_
     states = []
     for name, rows in (("newest_first", newest_first), ("oldest_first", newest_first[::-1])):
         database = tmp_path / f"{name}.duckdb"
-        import_files(database, [write_export(tmp_path, f"{name}.csv", "\n".join([LOG_HEADER, *rows]) + "\n")])
+        import_files(database, [write_rows(tmp_path, f"{name}.csv", LOG_HEADER, rows)])
         states.append(detection_state(database))
     assert states[0] == states[1]
     detection, account, history = states[0]
@@ -590,7 +597,7 @@ def test_every_state_of_a_detection_in_one_export_is_an_event_of_its_account(dat
     # A log-style export: one row per status change, each with only its own date.
     rows = ["D-1;01/03/2025;Facebook;akun_a;LOKER;dilaporkan;05/03/2025;",
             "D-1;01/03/2025;Facebook;akun_a;LOKER;diblokir;;09/03/2025"]
-    import_files(database, [write_export(tmp_path, "log.csv", "\n".join([LOG_HEADER, *rows]) + "\n")])
+    import_files(database, [write_rows(tmp_path, "log.csv", LOG_HEADER, rows)])
     detection, account, history = detection_state(database)
     assert detection == [("blocked", None, datetime(2025, 3, 9))]
     assert account == [("blocked", datetime(2025, 3, 5), datetime(2025, 3, 9))]
@@ -603,7 +610,7 @@ def test_two_rows_of_one_detection_id_with_different_accounts_in_one_file_reject
     # rather than its status events going to an account it does not name.
     rows = ["D-1;01/03/2025;Facebook;akun_a;LOKER;dilaporkan;05/03/2025;",
             "D-1;01/03/2025;TikTok;akun_b;LOKER;diblokir;05/03/2025;09/03/2025"]
-    (result,) = import_files(database, [write_export(tmp_path, "two.csv", "\n".join([LOG_HEADER, *rows]) + "\n")])
+    (result,) = import_files(database, [write_rows(tmp_path, "two.csv", LOG_HEADER, rows)])
     assert (result.rows_loaded, result.rows_rejected) == (1, 1)
     assert scalar(database, "select count(*) from accounts") == 1
     (row, reason) = db.Reader(database).sql("select row_number, reason from rejects").iloc[0]
@@ -616,7 +623,7 @@ def test_two_states_of_a_detection_give_the_same_tables_in_one_file_as_in_two(tm
     rows = ["D-1;01/03/2025;Facebook;akun_a;LOKER hub 0812-1111-2222;dilaporkan;05/03/2025;;0812-1111-2222",
             "D-1;01/03/2025;Facebook;akun_a;LOKER hub 0813-3333-4444;diblokir;05/03/2025;09/03/2025;0813-3333-4444"]
     one_file = tmp_path / "one.duckdb"
-    import_files(one_file, [write_export(tmp_path, "both.csv", "\n".join([header, *rows[::-1]]) + "\n")])
+    import_files(one_file, [write_rows(tmp_path, "both.csv", header, rows[::-1])])
     two_files = tmp_path / "two.duckdb"
     import_files(two_files, [write_export(tmp_path, f"state{n}.csv", f"{header}\n{row}\n")
                              for n, row in enumerate(rows)])
@@ -683,7 +690,7 @@ def test_a_case_listed_twice_in_one_file_links_both_rows_contacts_as_two_files_d
     rows = ["KS-9;10/03/2025;Jawa Barat;Malaysia;Penipuan;Proses;0812-5555-0001",
             "KS-9;10/03/2025;Jawa Barat;Malaysia;Penipuan;Selesai;0812-5555-0002"]
     one_file, two_files = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
-    import_files(one_file, [write_export(tmp_path, "both.csv", "\n".join([header, *rows]) + "\n")])
+    import_files(one_file, [write_rows(tmp_path, "both.csv", header, rows)])
     import_files(two_files, [write_export(tmp_path, f"k{n}.csv", f"{header}\n{row}\n") for n, row in enumerate(rows)])
     sql = ("select c.case_id, c.status, i.value from cases c join case_identifiers x using (case_id) "
            "join identifiers i using (identifier_id) order by all")
