@@ -142,7 +142,6 @@ IDENTIFIER_FIELDS = {
     "recruiter_accounts": "account",
 }
 # An export may spread them over several columns ("No HP 1", "No HP 2", "WhatsApp"): every one is read.
-LIST_FIELDS = frozenset(IDENTIFIER_FIELDS)
 _NUMBERED = re.compile(r"_?[0-9]{1,2}$")  # "no_hp_2", "hp2": a further column of the same field
 
 
@@ -153,7 +152,7 @@ class ColumnMapping:
     kind: str
     fields: dict[str, str]  # canonical field -> original header (the first, for a field of several columns)
     unmapped: tuple[str, ...]
-    more: dict[str, tuple[str, ...]] = dataclass_field(default_factory=dict)  # a list field's further headers
+    more: dict[str, tuple[str, ...]] = dataclass_field(default_factory=dict)  # an identifier field's further headers
 
     def missing_required(self) -> list[tuple[str, ...]]:
         """Return the required field groups of which the file has none."""
@@ -183,11 +182,11 @@ def map_headers(headers: list[str], kind: str) -> ColumnMapping:
     for header in headers:
         key = header_key(header)
         field = index.get(key)
-        if field is None and (numbered := index.get(_NUMBERED.sub("", key))) in LIST_FIELDS:
+        if field is None and (numbered := index.get(_NUMBERED.sub("", key))) in IDENTIFIER_FIELDS:
             field = numbered
         if field is not None and field not in fields:
             fields[field] = header
-        elif field in LIST_FIELDS:
+        elif field in IDENTIFIER_FIELDS:
             more.setdefault(field, []).append(header)
         else:
             unmapped.append(header)

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from jaring import staging
-from jaring.columns import CASES, DETECTIONS, LIST_FIELDS, map_headers
-
-
-def test_list_fields_are_the_identifier_columns():
-    assert set(staging.IDENTIFIER_FIELDS) == LIST_FIELDS
+from jaring.columns import CASES, DETECTIONS, map_headers
 
 
 def test_numbered_and_repeated_identifier_columns_all_map():

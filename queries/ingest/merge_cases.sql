@@ -32,7 +32,6 @@ anti join case_identifiers ci using (case_id, identifier_id);
 
 drop table row_values;
 
-drop table stg_dropped;
 drop table stg_case_rows;
 
 create or replace temp table merge_counts as

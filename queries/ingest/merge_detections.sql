@@ -116,7 +116,6 @@ drop table incoming;
 drop view stg_detections;
 drop view stg_valid;
 drop table typed;
-drop table stg_dropped;
 
 -- Status events. Each date column is an event; a status without its own date column dates from status_at.
 insert into status_history by name

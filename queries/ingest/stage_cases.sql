@@ -81,10 +81,6 @@ from typed t
 join stg_case_rows r using (_row)
 qualify row_number() over (partition by r.case_id order by t._row desc) = 1;
 
--- The rows whose identifiers are not added (ingest/stage_identifiers): the rejected ones.
-create or replace temp table stg_dropped as
-select _row from stg_rejects;
-
 drop table typed;
 
 create or replace temp table stg_unresolved as

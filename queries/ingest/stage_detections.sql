@@ -134,11 +134,6 @@ from stg_superseded s
 join account_keys k on k.key_no = s.kept_key_no
 where s.key_no <> s.kept_key_no;
 
--- The rows whose identifiers are not added (queries/ingest/stage_identifiers.sql): the rejected ones. A superseded
--- row's identifiers are, as those of an earlier export's row of the detection would be.
-create or replace temp table stg_dropped as
-select _row from stg_rejects;
-
 -- Views, not copies: the wide rows stay in `typed`, the few dropped rows are an anti-join away.
 -- stg_valid: every row that loads, with its status date (the date of the event its status names, else the latest
 -- date it carries); stg_detections: one row per detection.
